@@ -1,0 +1,45 @@
+# The press room's two commands: `make run` (demo on SQLite) and `make test` (the whole suite).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+# The first interpreter >= 3.12 found: python3.13, python3.12, pyenv's versions, then python3.
+FIND_PYTHON = for candidate in python3.14 python3.13 python3.12 \
+	$$(ls -d $$(pyenv root 2>/dev/null)/versions/3.1[2-9]*/bin/python 2>/dev/null | sort -rV) python3; do \
+	  if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+	    command -v $$candidate; exit 0; fi; done; exit 1
+
+.PHONY: run test install demo-data browser-tools clean
+
+$(VENV)/.installed: requirements.txt
+	@python=$$($(FIND_PYTHON)) || { echo "No Python 3.12 or newer found. Install Python >= 3.12 (e.g. 'pyenv install 3.12') and run make again." >&2; exit 1; }; \
+	  echo "Using $$python"; test -x $(PY) || $$python -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# A local .env for the demo: DEBUG on and a random secret key. Never used in production.
+.env:
+	@printf 'DEBUG=on\nSECRET_KEY=%s\n' "$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
+	@echo "Wrote .env for local development (DEBUG on)."
+
+run: install .env
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo --demo-account
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# npm packages the browser checks use (axe-core, the W3C checker), kept in tests/node_modules.
+tests/node_modules/.installed: tests/package.json tests/package-lock.json
+	cd tests && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+browser-tools:
+	@command -v npm >/dev/null && $(MAKE) --no-print-directory tests/node_modules/.installed || echo "npm not found: browser accessibility and HTML checks will be skipped (install Node.js)."
+
+test: install browser-tools
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) tests/node_modules staticfiles .pytest_cache

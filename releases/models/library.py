@@ -1,0 +1,63 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+from ..sanitizing import RICH_TEXT_EXTENSIONS, sanitize_html
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish")
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("releases:tag", kwargs={"slug": self.slug})
+
+
+class Boilerplate(models.Model):
+    """The reusable “About …” paragraph that closes a release."""
+
+    title = models.CharField(_("title"), max_length=200, help_text=_("For staff, e.g. “About the coalition (Spanish)”."))
+    language = models.CharField(_("language"), max_length=5, choices=Language, default=Language.ENGLISH)
+    text = ProseEditorField(_("text"), extensions=RICH_TEXT_EXTENSIONS, sanitize=sanitize_html)
+    is_default = models.BooleanField(
+        _("default for its language"),
+        default=False,
+        help_text=_("New releases in this language start with this boilerplate."),
+    )
+
+    class Meta:
+        verbose_name = _("boilerplate")
+        verbose_name_plural = _("boilerplates")
+        ordering = ["language", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language"],
+                condition=models.Q(is_default=True),
+                name="one_default_boilerplate_per_language",
+                violation_error_message=_(
+                    "Another boilerplate is already the default for this language. "
+                    "Untick “default” on that one first."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.text = sanitize_html(self.text)
+        super().save(*args, **kwargs)

@@ -1,0 +1,198 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+from members.models import Organization
+
+from ..sanitizing import RICH_TEXT_EXTENSIONS, sanitize_html
+from .library import Boilerplate, Language, Tag
+from .people import MediaContact, Spokesperson
+
+MIN_COSIGNERS = 2
+
+
+class ReleaseQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published releases whose moment has come, judged now.
+
+        Every public surface goes through this method; it is the only place the rule is written.
+        """
+        return self.filter(status=Release.Status.PUBLISHED, released_at__lte=timezone.now())
+
+    def for_listing(self):
+        return self.select_related("boilerplate").prefetch_related("tags")
+
+
+class Release(models.Model):
+    class Kind(models.TextChoices):
+        PRESS_RELEASE = "press-release", _("Press release")
+        STATEMENT = "statement", _("Statement")
+        JOINT_STATEMENT = "joint-statement", _("Joint statement")
+        MEDIA_ADVISORY = "media-advisory", _("Media advisory")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    # What
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PRESS_RELEASE)
+    language = models.CharField(_("language"), max_length=5, choices=Language, default=Language.ENGLISH)
+    headline = models.CharField(_("headline"), max_length=250)
+    subheadline = models.CharField(_("subheadline"), max_length=400, blank=True)
+    slug = models.SlugField(
+        _("slug"), max_length=250, unique=True, help_text=_("Part of the page address; filled in from the headline.")
+    )
+    summary = models.TextField(
+        _("summary"), max_length=500, blank=True,
+        help_text=_("One or two plain sentences for lists, feeds and search engines."),
+    )
+    body = ProseEditorField(
+        _("body"),
+        extensions=RICH_TEXT_EXTENSIONS,
+        sanitize=sanitize_html,
+    )
+    boilerplate = models.ForeignKey(
+        Boilerplate, models.SET_NULL, null=True, blank=True, related_name="releases",
+        verbose_name=_("boilerplate"), help_text=_("The “About …” paragraph printed after the body."),
+    )
+    translation_of = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="translations",
+        verbose_name=_("translation of"), help_text=_("The release this one translates, if any."),
+    )
+    # Who
+    contacts = models.ManyToManyField(
+        MediaContact, through="ReleaseContact", related_name="releases", blank=True, verbose_name=_("media contacts")
+    )
+    spokespeople = models.ManyToManyField(
+        Spokesperson, related_name="releases", blank=True, verbose_name=_("spokespeople quoted")
+    )
+    cosigners = models.ManyToManyField(
+        Organization, related_name="cosigned_releases", blank=True, verbose_name=_("co-signing organizations"),
+        help_text=_("Joint statements need at least two."),
+    )
+    # When
+    timing = models.CharField(
+        _("release-timing line"), max_length=100, default="FOR IMMEDIATE RELEASE", blank=True,
+        help_text=_("Printed above the headline, e.g. FOR IMMEDIATE RELEASE."),
+    )
+    dateline = models.CharField(_("dateline city"), max_length=100, blank=True, help_text=_("e.g. LOS ANGELES"))
+    released_at = models.DateTimeField(
+        _("release moment"), default=timezone.now, help_text=_("When the release goes public.")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
+    # Extras
+    tags = models.ManyToManyField(Tag, related_name="releases", blank=True, verbose_name=_("tags"))
+    image = models.ImageField(_("featured image"), upload_to="releases/%Y/", blank=True)
+    image_alt = models.CharField(_("image alt text"), max_length=300, blank=True)
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("created by")
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("last changed by"),
+    )
+
+    objects = ReleaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("release")
+        verbose_name_plural = _("releases")
+        ordering = ["-released_at", "-pk"]
+        get_latest_by = "released_at"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(image="") | ~models.Q(image_alt=""),
+                name="release_image_needs_alt",
+                violation_error_message=_("Describe the featured image in its alt text."),
+            )
+        ]
+        indexes = [
+            models.Index(fields=["status", "-released_at", "-id"], name="release_public_order"),
+            models.Index(fields=["kind", "status", "-released_at"], name="release_kind_order"),
+            models.Index(fields=["language", "status", "-released_at"], name="release_language_order"),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("releases:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.image and not self.image_alt.strip():
+            errors["image_alt"] = _("Describe the featured image in its alt text.")
+        if self.boilerplate_id and self.boilerplate.language != self.language:
+            errors["boilerplate"] = _("This boilerplate is in another language than the release.")
+        if self.translation_of_id and self.translation_of_id == self.pk:
+            errors["translation_of"] = _("A release cannot be a translation of itself.")
+        if errors:
+            raise ValidationError(errors)
+
+    def clean_cosigners(self, cosigners):
+        """A joint statement needs at least two co-signers before it can be published."""
+        if (
+            self.kind == self.Kind.JOINT_STATEMENT
+            and self.status == self.Status.PUBLISHED
+            and len(cosigners) < MIN_COSIGNERS
+        ):
+            raise ValidationError(
+                {"cosigners": _("A joint statement needs at least two co-signing organizations before it is published.")}
+            )
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        if not self.boilerplate_id and not self.pk:
+            self.boilerplate = Boilerplate.objects.filter(language=self.language, is_default=True).first()
+        super().save(*args, **kwargs)
+
+    def is_published(self):
+        """The per-instance mirror of ``ReleaseQuerySet.published()``."""
+        return self.status == self.Status.PUBLISHED and self.released_at <= timezone.now()
+
+
+class ReleaseContact(models.Model):
+    release = models.ForeignKey(Release, models.CASCADE)
+    contact = models.ForeignKey(MediaContact, models.PROTECT, verbose_name=_("media contact"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("media contact")
+        verbose_name_plural = _("media contacts")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["release", "contact"],
+                name="contact_once_per_release",
+                violation_error_message=_("This contact is already listed on the release."),
+            )
+        ]
+
+    def __str__(self):
+        return str(self.contact)
+
+
+class Attachment(models.Model):
+    release = models.ForeignKey(Release, models.CASCADE, related_name="attachments")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(
+        _("file"), upload_to="attachments/%Y/",
+        validators=[FileExtensionValidator(["pdf", "doc", "docx", "odt", "rtf", "txt", "jpg", "jpeg", "png", "zip"])],
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title

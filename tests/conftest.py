@@ -1,0 +1,112 @@
+import itertools
+
+import pytest
+from django.utils import timezone
+
+from members.models import Organization
+from releases.models import Boilerplate, MediaContact, Release, ReleaseContact, Spokesperson, Tag
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def make_organization(db):
+    def make(**fields):
+        n = next(_numbers)
+        fields.setdefault("name", f"Organization {n}")
+        fields.setdefault("slug", f"organization-{n}")
+        return Organization.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def coalition(make_organization):
+    return make_organization(
+        name="Alianza de Prueba", short_name="Alianza", slug="alianza", role=Organization.Role.COALITION,
+        press_email="press@example.org", city="Chicago", region="IL",
+    )
+
+
+@pytest.fixture
+def make_contact(db):
+    def make(**fields):
+        n = next(_numbers)
+        fields.setdefault("name", f"Contact {n}")
+        fields.setdefault("phone", f"+1 312 555 {n % 10000:04d}")
+        fields.setdefault("email", f"contact{n}@example.org")
+        return MediaContact.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_spokesperson(make_organization):
+    def make(**fields):
+        n = next(_numbers)
+        fields.setdefault("name", f"Spokesperson {n}")
+        fields.setdefault("slug", f"spokesperson-{n}")
+        if "organization" not in fields:
+            fields["organization"] = make_organization()
+        return Spokesperson.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_tag(db):
+    def make(**fields):
+        n = next(_numbers)
+        fields.setdefault("name", f"Tag {n}")
+        fields.setdefault("slug", f"tag-{n}")
+        return Tag.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_boilerplate(db):
+    def make(**fields):
+        fields.setdefault("title", "About the coalition")
+        fields.setdefault("text", "<p>The coalition is a network of migrant-led organizations.</p>")
+        return Boilerplate.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_release(db):
+    """Builds a release; published and one hour old unless told otherwise."""
+
+    def make(*, contacts=(), spokespeople=(), cosigners=(), tags=(), **fields):
+        n = next(_numbers)
+        fields.setdefault("headline", f"Release number {n}")
+        fields.setdefault("slug", f"release-{n}")
+        fields.setdefault("body", f"<p>Body of release {n}.</p>")
+        fields.setdefault("status", Release.Status.PUBLISHED)
+        fields.setdefault("released_at", timezone.now() - timezone.timedelta(hours=1))
+        release = Release.objects.create(**fields)
+        for position, contact in enumerate(contacts):
+            ReleaseContact.objects.create(release=release, contact=contact, position=position)
+        release.spokespeople.set(spokespeople)
+        release.cosigners.set(cosigners)
+        release.tags.set(tags)
+        return release
+
+    return make
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser("admin", "admin@example.org", "correct horse battery")
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    client.force_login(superuser)
+    return client
