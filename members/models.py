@@ -71,7 +71,7 @@ class Organization(models.Model):
     def get_absolute_url(self):
         if self.role == self.Role.COALITION:
             return reverse("home")
-        return reverse("members:detail", kwargs={"slug": self.slug})
+        return reverse("member", kwargs={"slug": self.slug})
 
     def clean(self):
         if self.logo and not self.logo_alt.strip():

@@ -5,5 +5,4 @@ from . import views
 app_name = "members"
 urlpatterns = [
     path("", views.DirectoryView.as_view(), name="directory"),
-    path("<slug:slug>/", views.OrganizationDetailView.as_view(), name="detail"),
 ]

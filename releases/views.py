@@ -1,47 +1,144 @@
+from django.db.models import Case, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from .models import MediaContact, Release, Spokesperson, Tag
+from members.models import Organization
 
-LATEST_ON_HOME = 10
+from .forms import ReleaseFilterForm
+from .models import MediaContact, Release, ReleaseContact, Spokesperson, Tag
+
+LATEST_ON_HOME = 8
+RELATED_COUNT = 3
 
 
 class PublishedReleasesMixin:
+    """Lists of public releases, paginated; a bad page number is a 404, never a 500."""
+
+    paginate_by = 20
+
     def get_queryset(self):
         return Release.objects.published().for_listing()
 
 
 def home(request):
+    coalition = Organization.objects.coalition()
     return render(
         request,
         "releases/home.html",
         {
             "releases": Release.objects.published().for_listing()[:LATEST_ON_HOME],
             "contacts": MediaContact.objects.active().select_related("organization"),
+            "spokespeople": Spokesperson.objects.active().select_related("organization"),
+            "social_links": coalition.social_links.all() if coalition else [],
+        },
+    )
+
+
+def media_contacts(request):
+    coalition = Organization.objects.coalition()
+    return render(
+        request,
+        "releases/media_contacts.html",
+        {
+            "contacts": MediaContact.objects.active().select_related("organization"),
+            "social_links": coalition.social_links.all() if coalition else [],
         },
     )
 
 
 class ReleaseListView(PublishedReleasesMixin, ListView):
-    paginate_by = 20
+    """All public releases, filtered by the form's fields and by the archive's year and month."""
 
-
-class ReleaseDetailView(PublishedReleasesMixin, DetailView):
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("boilerplate")
-            .prefetch_related("releasecontact_set__contact", "spokespeople", "cosigners", "attachments")
+        self.form = ReleaseFilterForm(self.request.GET or None)
+        queryset = self.form.filter(super().get_queryset())
+        self.year, self.month = self.kwargs.get("year"), self.kwargs.get("month")
+        if self.year:
+            queryset = queryset.filter(released_at__year=self.year)
+        if self.month:
+            if not 1 <= self.month <= 12:
+                raise Http404(_("No such month."))
+            queryset = queryset.filter(released_at__month=self.month)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            form=self.form,
+            year=self.year,
+            month=self.month,
+            years=Release.objects.published().dates("released_at", "year", order="DESC"),
+            query_string=query.urlencode(),
+            **kwargs,
         )
 
 
+class ReleaseDetailView(DetailView):
+    def get_queryset(self):
+        public = Release.objects.published()
+        earlier = public.filter(
+            Q(released_at__lt=OuterRef("released_at")) | Q(released_at=OuterRef("released_at"), pk__lt=OuterRef("pk"))
+        ).order_by("-released_at", "-pk")
+        later = public.filter(
+            Q(released_at__gt=OuterRef("released_at")) | Q(released_at=OuterRef("released_at"), pk__gt=OuterRef("pk"))
+        ).order_by("released_at", "pk")
+        return (
+            public.select_related("boilerplate")
+            .prefetch_related(
+                Prefetch("releasecontact_set", ReleaseContact.objects.select_related("contact")),
+                Prefetch("spokespeople", Spokesperson.objects.select_related("organization")),
+                "cosigners",
+                "tags",
+                "attachments",
+            )
+            .annotate(
+                previous_slug=Subquery(earlier.values("slug")[:1]),
+                previous_headline=Subquery(earlier.values("headline")[:1]),
+                next_slug=Subquery(later.values("slug")[:1]),
+                next_headline=Subquery(later.values("headline")[:1]),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        release = self.object
+        group = release.translation_of_id or release.pk
+        shared_tags = Release.tags.through.objects.filter(release_id=release.pk).values("tag_id")
+        neighbours = list(
+            Release.objects.published()
+            .filter(Q(tags__in=shared_tags) | Q(pk=group) | Q(translation_of=group))
+            .exclude(pk=release.pk)
+            .annotate(
+                is_translation=Case(
+                    When(Q(pk=group) | Q(translation_of=group), then=Value(1)), default=Value(0), output_field=IntegerField()
+                )
+            )
+            .order_by("-is_translation", "-released_at")
+            .distinct()
+            .defer("body")[: RELATED_COUNT + 2]
+        )
+        translations = [other for other in neighbours if other.is_translation]
+        related = [other for other in neighbours if not other.is_translation][:RELATED_COUNT]
+        return super().get_context_data(translations=translations, related=related, **kwargs)
+
+
+class ReleaseTextView(ReleaseDetailView):
+    """The release in wire format, for journalists to paste: plain text ending with ###."""
+
+    template_name = "releases/release_detail.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        return super(DetailView, self).get_context_data(**kwargs)
+
+
 class TagView(PublishedReleasesMixin, ListView):
-    paginate_by = 20
     template_name = "releases/tag_detail.html"
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.tag = get_object_or_404(Tag.objects.in_use(), slug=self.kwargs["slug"])
         return super().get_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
@@ -49,12 +146,27 @@ class TagView(PublishedReleasesMixin, ListView):
 
 
 class SpokespersonView(PublishedReleasesMixin, ListView):
-    paginate_by = 20
     template_name = "releases/spokesperson_detail.html"
 
     def get_queryset(self):
-        self.spokesperson = get_object_or_404(Spokesperson.objects.select_related("organization"), slug=self.kwargs["slug"])
+        people = Spokesperson.objects.select_related("organization")
+        self.spokesperson = get_object_or_404(
+            people.filter(Q(is_active=True) | Q(pk__in=Spokesperson.objects.quoted())), slug=self.kwargs["slug"]
+        )
         return super().get_queryset().filter(spokespeople=self.spokesperson)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(spokesperson=self.spokesperson, **kwargs)
+
+
+class MemberView(PublishedReleasesMixin, ListView):
+    """A member organization's page, with the releases and statements it co-signed."""
+
+    template_name = "members/organization_detail.html"
+
+    def get_queryset(self):
+        self.organization = get_object_or_404(Organization.objects.directory(), slug=self.kwargs["slug"])
+        return super().get_queryset().filter(cosigners=self.organization)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(organization=self.organization, **kwargs)

@@ -11,9 +11,19 @@ class Language(models.TextChoices):
     SPANISH = "es", _("Spanish")
 
 
+class TagQuerySet(models.QuerySet):
+    def in_use(self):
+        """Tags of at least one public release (a tag only drafts use stays private)."""
+        from .release import Release
+
+        return self.filter(releases__in=Release.objects.published()).distinct()
+
+
 class Tag(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    objects = TagQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("tag")

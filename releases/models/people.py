@@ -31,6 +31,12 @@ class PersonQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def quoted(self):
+        """Spokespeople quoted in at least one public release."""
+        from .release import Release
+
+        return self.filter(releases__in=Release.objects.published()).distinct()
+
 
 class Spokesperson(models.Model):
     name = models.CharField(_("name"), max_length=200)
@@ -108,10 +114,6 @@ class MediaContact(models.Model):
 
     def __str__(self):
         return self.name
-
-    def clean(self):
-        if not self.phone.strip() and not self.email.strip():
-            raise ValidationError(_("Give a phone number or an email address, so journalists can reach this contact."))
 
     @property
     def phone_e164(self):

@@ -25,7 +25,8 @@ class ReleaseQuerySet(models.QuerySet):
         return self.filter(status=Release.Status.PUBLISHED, released_at__lte=timezone.now())
 
     def for_listing(self):
-        return self.select_related("boilerplate").prefetch_related("tags")
+        """What lists show of each release: everything but the body."""
+        return self.defer("body")
 
 
 class Release(models.Model):

@@ -1,0 +1,62 @@
+import json
+import re
+from html import unescape
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# As django.utils.html.json_script escapes them, so the data cannot close the <script> element.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote)>|<br\s*/?>", re.I)
+_BLANK_LINES = re.compile(r"\n\s*\n\s*")
+
+
+@register.simple_tag(takes_context=True)
+def news_article_json_ld(context, release):
+    """schema.org NewsArticle data for a release, as a JSON-LD block (data, not a script)."""
+    request = context["request"]
+    coalition = context.get("coalition")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": release.headline,
+        "description": release.summary or release.subheadline,
+        "datePublished": release.released_at,
+        "dateModified": max(release.updated_at, release.released_at),
+        "inLanguage": release.language,
+        "url": request.build_absolute_uri(release.get_absolute_url()),
+        "mainEntityOfPage": request.build_absolute_uri(release.get_absolute_url()),
+    }
+    if coalition:
+        data["publisher"] = {
+            "@type": "Organization",
+            "name": coalition.name,
+            "url": request.build_absolute_uri("/"),
+        }
+        if coalition.logo:
+            data["publisher"]["logo"] = {"@type": "ImageObject", "url": request.build_absolute_uri(coalition.logo.url)}
+        data["author"] = data["publisher"]
+    if release.image:
+        data["image"] = {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(release.image.url),
+            "caption": release.image_alt,
+        }
+    encoded = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(encoded))
+
+
+@register.filter
+def wire_text(html):
+    """Rich text as plain paragraphs separated by blank lines, for the wire-format version."""
+    text = unescape(strip_tags(_BLOCK_END.sub("\n\n", html or "")))
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    return context["request"].build_absolute_uri(path)
