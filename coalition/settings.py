@@ -79,8 +79,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Unset CACHE_URL means a per-process memory cache; use redis://... with several app servers.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
-EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
-vars().update(EMAIL_CONFIG)
+# Unset EMAIL_URL prints emails to the console; smtp+tls://user:password@host:587 sends them.
+_email = env.email_url_config(env("EMAIL_URL", default="consolemail://"))
+_email_options = {
+    "host": "EMAIL_HOST",
+    "port": "EMAIL_PORT",
+    "username": "EMAIL_HOST_USER",
+    "password": "EMAIL_HOST_PASSWORD",
+    "use_tls": "EMAIL_USE_TLS",
+    "use_ssl": "EMAIL_USE_SSL",
+    "file_path": "EMAIL_FILE_PATH",
+}
+MAILERS = {
+    "default": {
+        "BACKEND": _email["EMAIL_BACKEND"],
+        "OPTIONS": {option: _email[key] for option, key in _email_options.items() if _email.get(key)},
+    }
+}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="press@localhost")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 ADMINS = [("Admin", email) for email in env.list("ADMINS", default=[])]

@@ -7,46 +7,43 @@ from .models import Language, Release, Spokesperson, Tag
 
 
 class ReleaseFilterForm(forms.Form):
-    """The public release list's filters. Invalid values are reported and ignored, never a 500."""
+    """The public release list's filters. Invalid values are reported and ignored, never a 500.
+
+    Tag, spokesperson and member choices list only those with public releases, by slug.
+    """
 
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *Release.Kind.choices])
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("All languages")), *Language.choices]
     )
-    tag = forms.ModelChoiceField(
-        label=_("Topic"), required=False, queryset=Tag.objects.none(), to_field_name="slug", empty_label=_("All topics")
-    )
-    spokesperson = forms.ModelChoiceField(
-        label=_("Spokesperson"), required=False, queryset=Spokesperson.objects.none(), to_field_name="slug",
-        empty_label=_("Anyone"),
-    )
-    member = forms.ModelChoiceField(
-        label=_("Co-signed by"), required=False, queryset=Organization.objects.none(), to_field_name="slug",
-        empty_label=_("Any organization"),
-    )
+    tag = forms.ChoiceField(label=_("Topic"), required=False)
+    spokesperson = forms.ChoiceField(label=_("Spokesperson"), required=False)
+    member = forms.ChoiceField(label=_("Co-signed by"), required=False)
+
+    lookups = {
+        "kind": "kind",
+        "language": "language",
+        "tag": "tags__slug",
+        "spokesperson": "spokespeople__slug",
+        "member": "cosigners__slug",
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tag"].queryset = Tag.objects.in_use()
-        self.fields["spokesperson"].queryset = Spokesperson.objects.quoted()
-        self.fields["member"].queryset = Organization.objects.filter(
-            cosigned_releases__in=Release.objects.published()
-        ).distinct()
+        public = Release.objects.published()
+        choices = {
+            "tag": (_("All topics"), Tag.objects.in_use()),
+            "spokesperson": (_("Anyone"), Spokesperson.objects.quoted()),
+            "member": (_("Any organization"), Organization.objects.filter(cosigned_releases__in=public).distinct()),
+        }
+        for name, (empty_label, queryset) in choices.items():
+            self.fields[name].choices = [("", empty_label), *queryset.order_by("name").values_list("slug", "name")]
 
     def filter(self, queryset):
-        if not self.is_valid():
-            # Keep the valid filters; the form shows what was wrong with the others.
-            data = {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
-        else:
-            data = self.cleaned_data
-        lookups = {
-            "kind": "kind",
-            "language": "language",
-            "tag": "tags",
-            "spokesperson": "spokespeople",
-            "member": "cosigners",
-        }
-        for name, lookup in lookups.items():
-            if data.get(name):
-                queryset = queryset.filter(**{lookup: data[name]})
+        if not self.is_bound:
+            return queryset
+        self.is_valid()
+        for name, lookup in self.lookups.items():
+            if self.cleaned_data.get(name):
+                queryset = queryset.filter(**{lookup: self.cleaned_data[name]})
         return queryset
