@@ -1,7 +1,19 @@
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.generic import TemplateView
 
+from members.sitemaps import OrganizationSitemap
 from releases import views as release_views
+from releases.sitemaps import NewsSitemap, PageSitemap, ReleaseSitemap, SpokespersonSitemap, TagSitemap
+
+sitemaps = {
+    "pages": PageSitemap,
+    "releases": ReleaseSitemap,
+    "tags": TagSitemap,
+    "spokespeople": SpokespersonSitemap,
+    "members": OrganizationSitemap,
+}
 
 urlpatterns = [
     path("", release_views.home, name="home"),
@@ -10,5 +22,24 @@ urlpatterns = [
     path("members/", include("members.urls")),
     # The member page lists what the organization co-signed, so the releases app serves it.
     path("members/<slug:slug>/", release_views.MemberView.as_view(), name="member"),
+    path("feeds/", include("releases.feed_urls")),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap-section"),
+    path(
+        "news-sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news.xml"},
+        name="news-sitemap",
+    ),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        name="robots",
+    ),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,85 @@
+"""Sitemaps of the public pages: the front pages, releases, the tags and spokespeople with public
+releases, and a Google News sitemap of the last two days' releases.
+
+lastmod is a release's latest public change (see ``feeds.PUBLIC_CHANGE``), never a draft's date.
+"""
+
+from functools import cached_property
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import OuterRef, Subquery
+from django.urls import reverse
+from django.utils import timezone
+
+from .feeds import PUBLIC_CHANGE, last_public_change
+from .models import Release, Spokesperson, Tag
+
+NEWS_WINDOW = timezone.timedelta(days=2)
+
+
+def latest_public_change_of(relation):
+    """The latest public change among the releases related to the outer row through ``relation``."""
+    releases = Release.objects.published().filter(**{relation: OuterRef("pk")}).annotate(change=PUBLIC_CHANGE)
+    return Subquery(releases.order_by("-change").values("change")[:1])
+
+
+class PageSitemap(Sitemap):
+    """The front pages; the home page and the release list change with every public release."""
+
+    changes_with_releases = {"home", "releases:list"}
+
+    def items(self):
+        return ["home", "releases:list", "members:directory", "media-contacts"]
+
+    def location(self, name):
+        return reverse(name)
+
+    @cached_property
+    def latest_release_change(self):
+        return last_public_change(Release.objects.published())
+
+    def lastmod(self, name):
+        return self.latest_release_change if name in self.changes_with_releases else None
+
+    def get_latest_lastmod(self):
+        return self.latest_release_change
+
+
+class ReleaseSitemap(Sitemap):
+    def items(self):
+        return Release.objects.published().annotate(public_change=PUBLIC_CHANGE).only("slug")
+
+    def lastmod(self, release):
+        return release.public_change
+
+    def get_latest_lastmod(self):
+        return last_public_change(Release.objects.published())
+
+
+class TagSitemap(Sitemap):
+    def items(self):
+        return Tag.objects.in_use().annotate(public_change=latest_public_change_of("tags"))
+
+    def lastmod(self, tag):
+        return tag.public_change
+
+
+class SpokespersonSitemap(Sitemap):
+    def items(self):
+        return Spokesperson.objects.quoted().annotate(public_change=latest_public_change_of("spokespeople"))
+
+    def lastmod(self, person):
+        return person.public_change
+
+
+class NewsSitemap(Sitemap):
+    """Releases that went public in the last two days, for Google News (``sitemaps/news.xml``)."""
+
+    limit = 1000  # Google News reads at most 1,000 URLs per sitemap.
+
+    def items(self):
+        recent = Release.objects.published().filter(released_at__gte=timezone.now() - NEWS_WINDOW)
+        return recent.annotate(public_change=PUBLIC_CHANGE).only("slug", "headline", "language", "released_at")
+
+    def lastmod(self, release):
+        return release.public_change
