@@ -205,7 +205,7 @@ class SpokespersonFeed(ReleaseFeed):
     @classmethod
     def people(cls):
         """As on the spokesperson's page: active people, and inactive ones quoted in public."""
-        return Spokesperson.objects.filter(Q(is_active=True) | Q(pk__in=Spokesperson.objects.quoted()))
+        return Spokesperson.objects.listed()
 
     @classmethod
     def releases(cls, *, slug):

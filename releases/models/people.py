@@ -37,6 +37,10 @@ class PersonQuerySet(models.QuerySet):
 
         return self.filter(releases__in=Release.objects.published()).distinct()
 
+    def listed(self):
+        """Spokespeople with a public page: the active ones, and anyone quoted in a public release."""
+        return self.filter(models.Q(is_active=True) | models.Q(pk__in=self.model.objects.quoted()))
+
 
 class Spokesperson(models.Model):
     name = models.CharField(_("name"), max_length=200)
