@@ -8,7 +8,7 @@ so every date a feed states (item dates, lastBuildDate/updated, Last-Modified) i
 import mimetypes
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.db.models.functions import Greatest
 from django.http import Http404
 from django.middleware.http import ConditionalGetMiddleware
