@@ -1,0 +1,189 @@
+import re
+from io import StringIO
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.urls import reverse
+
+from members.models import Organization
+from releases import demo_content
+from releases.models import Boilerplate, MediaContact, Release, Spokesperson
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo(*args):
+    out = StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def every_row():
+    """Every row of every table, every field included (M2M link tables too)."""
+    return {
+        model._meta.label: list(model._default_manager.order_by("pk").values())
+        for model in apps.get_models(include_auto_created=True)
+    }
+
+
+def test_load_demo_fills_an_empty_database_with_a_press_room():
+    assert not Release.objects.exists()
+
+    output = load_demo()
+
+    coalition = Organization.objects.coalition()
+    assert coalition.press_email and coalition.city
+    assert coalition.social_links.count() >= 2
+    members = Organization.objects.filter(role=Organization.Role.MEMBER)
+    assert members.count() >= 12
+    assert members.filter(country="United States").values("region").distinct().count() >= 5
+    assert members.exclude(country="United States").values("country").distinct().count() >= 2
+    assert Organization.objects.filter(role=Organization.Role.AFFILIATE).exists()
+    assert Organization.objects.filter(role=Organization.Role.PARTNER).exists()
+    assert set(Release.objects.values_list("kind", flat=True)) == set(Release.Kind.values)
+    assert {year for year in Release.objects.values_list("released_at__year", flat=True)} >= {2019, 2022, 2026}
+    assert output.count("\n") == 1
+    assert output.startswith(f"Demo press room loaded: {Organization.objects.count()} organizations")
+    assert f"{Release.objects.count()} releases (1 draft)" in output
+
+
+def test_demo_has_spanish_releases_with_the_spanish_boilerplate():
+    load_demo()
+
+    spanish = Release.objects.filter(language="es")
+    assert spanish.count() >= 3
+    assert {release.boilerplate.language for release in spanish} == {"es"}
+    assert Boilerplate.objects.get(language="es", is_default=True)
+    assert Boilerplate.objects.get(language="en", is_default=True)
+    assert Spokesperson.objects.filter(languages="Spanish").exists()
+
+
+def test_demo_joint_statements_are_co_signed():
+    load_demo()
+
+    joint = Release.objects.filter(kind=Release.Kind.JOINT_STATEMENT)
+    cosigner_counts = [release.cosigners.count() for release in joint]
+    assert min(cosigner_counts) >= 2
+    assert max(cosigner_counts) >= 4
+
+
+def test_only_the_demo_draft_is_hidden_from_the_public():
+    load_demo()
+
+    draft = Release.objects.get(status=Release.Status.DRAFT)
+    assert draft not in Release.objects.published()
+    assert Release.objects.published().count() == Release.objects.count() - 1
+
+
+def test_demo_media_advisories_have_what_who_when_where_sections():
+    load_demo()
+
+    for advisory in Release.objects.filter(kind=Release.Kind.MEDIA_ADVISORY, language="en"):
+        for section in ("WHAT", "WHO", "WHEN", "WHERE"):
+            assert f"<h2>{section}</h2>" in advisory.body
+
+
+def test_every_demo_row_passes_validation():
+    load_demo()
+
+    for model in (Organization, MediaContact, Spokesperson, Boilerplate):
+        for row in model.objects.all():
+            row.full_clean()
+    for release in Release.objects.all():
+        release.full_clean()
+        release.clean_cosigners(list(release.cosigners.all()))
+        assert release.summary
+        assert release.body.count("<p>") >= 2
+    press_office = MediaContact.objects.get(name="Press office")
+    assert press_office.email and not press_office.phone
+
+
+def test_los_angeles_declaration_release_follows_the_sample():
+    load_demo()
+
+    release = Release.objects.get(headline__startswith="Los Angeles Declaration on Migration Falls Short")
+    assert release.subheadline.startswith("Summit of the Americas a Missed Opportunity")
+    assert release.released_at.astimezone(ZoneInfo("America/Los_Angeles")).date().isoformat() == "2022-06-10"
+    contacts = [link.contact for link in release.releasecontact_set.all()]
+    assert [contact.name for contact in contacts] == ["Elisa Paredes", "Mariela Núñez"]
+    assert all("555" in contact.phone and contact.email.endswith("@example.org") for contact in contacts)
+    assert [person.title for person in release.spokespeople.all()] == ["Executive Director"]
+    assert release.translations.get().language == "es"
+
+
+def test_running_it_twice_changes_nothing():
+    load_demo()
+    counts = {label: len(rows) for label, rows in every_row().items()}
+    rows = every_row()
+
+    output = load_demo()
+
+    assert {label: len(rows) for label, rows in every_row().items()} == counts
+    assert every_row() == rows
+    assert "created 0, changed 0" in output
+
+
+def test_rerun_puts_back_an_edited_demo_release():
+    load_demo()
+    release = Release.objects.get(slug=demo_content.LA_DECLARATION_SLUG)
+    original_tags = list(release.tags.values_list("pk", flat=True))
+    release.headline = "Edited in the admin"
+    release.save()
+    release.tags.clear()
+    release.releasecontact_set.all().delete()
+
+    output = load_demo()
+
+    release.refresh_from_db()
+    assert release.headline.startswith("Los Angeles Declaration")
+    assert list(release.tags.values_list("pk", flat=True)) == original_tags
+    assert release.releasecontact_set.count() == 2
+    assert "changed 1" in output
+
+
+def test_invalid_demo_content_fails_loudly_and_loads_nothing(monkeypatch):
+    bad_contact = {**demo_content.MEDIA_CONTACTS[0], "phone": "555-01"}
+    monkeypatch.setattr(demo_content, "MEDIA_CONTACTS", [bad_contact, *demo_content.MEDIA_CONTACTS[1:]])
+
+    with pytest.raises(CommandError, match="not a phone number"):
+        load_demo()
+
+    assert not Organization.objects.exists()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the demo account exists only on the SQLite database")
+def test_demo_account_password_signs_in(client):
+    output = load_demo("--demo-account")
+
+    assert "http://127.0.0.1:8000/admin/" in output
+    assert "username: demo" in output
+    password = re.search(r"password: (\S+)", output).group(1)
+    user = authenticate(username="demo", password=password)
+    assert user is not None and user.is_staff and user.is_superuser
+    assert client.login(username="demo", password=password)
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the demo account exists only on the SQLite database")
+def test_demo_account_rerun_resets_the_password():
+    first = re.search(r"password: (\S+)", load_demo("--demo-account")).group(1)
+    second = re.search(r"password: (\S+)", load_demo("--demo-account")).group(1)
+
+    assert first != second
+    assert authenticate(username="demo", password=first) is None
+    assert authenticate(username="demo", password=second) is not None
+    assert get_user_model().objects.filter(username="demo").count() == 1
+
+
+def test_demo_account_is_refused_outside_sqlite(monkeypatch):
+    with monkeypatch.context() as patch:
+        patch.setattr(connection, "vendor", "postgresql")
+        with pytest.raises(CommandError, match="local demo only"):
+            load_demo("--demo-account")
+
+    assert not get_user_model().objects.filter(username="demo").exists()
+    assert not Release.objects.exists()
