@@ -73,6 +73,10 @@ class ReleaseAdminForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         if "cosigners" in cleaned_data:
+            # The instance receives the form's values only after clean(): judge the kind and status being saved.
+            for name in ("kind", "status"):
+                if name in cleaned_data:
+                    setattr(self.instance, name, cleaned_data[name])
             try:
                 self.instance.clean_cosigners(cleaned_data["cosigners"])
             except forms.ValidationError as error:

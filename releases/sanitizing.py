@@ -32,6 +32,8 @@ VOID_TAGS = {"br", "img", "hr", "meta", "link", "input", "col", "area", "base", 
 
 _BOLD = re.compile(r"(?<![\w-])font-weight\s*:\s*(bold|[6-9]00)", re.I)
 _ITALIC = re.compile(r"(?<![\w-])font-style\s*:\s*italic", re.I)
+# A <b> styled not bold is plain text; Word's mso-bidi-font-weight:normal on real bold text does not count.
+_NOT_BOLD = re.compile(r"(?<![\w-])font-weight\s*:\s*(normal|[1-5]00)", re.I)
 _WORD_CONDITIONAL = re.compile(r"<!--\[if.*?<!\[endif\]-->", re.S | re.I)
 _LINK_WITHOUT_HREF = re.compile(r"<a(?: rel=\"[^\"]*\")?>(.*?)</a>", re.S)
 _EMPTY_INLINE = re.compile(r"<(strong|em|a)(?:\s[^>]*)?>\s*</\1>")
@@ -61,7 +63,7 @@ class _StyleToTags(HTMLParser):
         if tag == "b" and (attributes.get("id") or "").startswith("docs-internal-guid"):
             self.stack.append((tag, []))  # Google Docs wraps the whole paste in a non-bold <b>.
             return
-        if tag == "span" or tag in {"b", "strong"} and re.search(r"font-weight\s*:\s*normal", style):
+        if tag == "span" or tag in {"b", "strong"} and _NOT_BOLD.search(style):
             closers = []
             if _BOLD.search(style):
                 self.out.append("<strong>")

@@ -1,7 +1,10 @@
+import io
 import itertools
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image
 
 from members.models import Organization
 from releases.models import Boilerplate, MediaContact, Release, ReleaseContact, Spokesperson, Tag
@@ -12,6 +15,12 @@ _numbers = itertools.count(1)
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """The real hasher takes about a second per user on purpose; tests only need logins to work."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -110,3 +119,53 @@ def superuser(django_user_model):
 def admin_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture
+def release_form_data():
+    """What the release admin's add form posts for a draft press release; keyword arguments override fields."""
+
+    def build(*, contacts=(), **fields):
+        moment = timezone.localtime()
+        data = {
+            "kind": Release.Kind.PRESS_RELEASE,
+            "language": "en",
+            "headline": "Coalition answers the summit",
+            "subheadline": "",
+            "slug": "coalition-answers-the-summit",
+            "summary": "",
+            "body": "<p>The coalition answers.</p>",
+            "boilerplate": "",
+            "status": Release.Status.DRAFT,
+            "released_at_0": moment.strftime("%Y-%m-%d"),
+            "released_at_1": moment.strftime("%H:%M:%S"),
+            "timing": "FOR IMMEDIATE RELEASE",
+            "dateline": "",
+            "image_alt": "",
+            "image_credit": "",
+            "translation_of": "",
+            "releasecontact_set-TOTAL_FORMS": len(contacts),
+            "releasecontact_set-INITIAL_FORMS": 0,
+            "attachments-TOTAL_FORMS": 0,
+            "attachments-INITIAL_FORMS": 0,
+        }
+        for position, contact in enumerate(contacts):
+            data[f"releasecontact_set-{position}-contact"] = contact.pk
+            data[f"releasecontact_set-{position}-position"] = position
+        data.update(fields)
+        return data
+
+    return build
+
+
+@pytest.fixture
+def png_file():
+    """A tiny real PNG, as an upload."""
+
+    def make(name="picture.png"):
+        buffer = io.BytesIO()
+        Image.new("RGB", (2, 2), "teal").save(buffer, "PNG")
+        return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+    return make
+
