@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "django_prose_editor",
     "reversion",
     "members",
@@ -79,8 +80,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Unset CACHE_URL means a per-process memory cache; use redis://... with several app servers.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
-# Unset EMAIL_URL prints emails to the console; smtp+tls://user:password@host:587 sends them.
-_email = env.email_url_config(env("EMAIL_URL", default="consolemail://"))
+# Unset EMAIL_URL sends through the local mail server (prints to the console with DEBUG on);
+# smtp+tls://user:password@host:587 sends through another.
+_email = env.email_url_config(env("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25"))
 _email_options = {
     "host": "EMAIL_HOST",
     "port": "EMAIL_PORT",

@@ -63,10 +63,6 @@ def settings_seen(*names, **variables):
     return json.loads(result.stdout)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="mail.E001: with EMAIL_URL unset, coalition/settings.py picks the console mail backend even with DEBUG off",
-)
 def test_the_deploy_check_passes_with_only_debug_off_a_secret_key_and_hosts():
     result = deploy_check()
 
