@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.ReleaseListView.as_view(), name="list"),
     path("<int:year>/", views.ReleaseListView.as_view(), name="archive-year"),
     path("<int:year>/<int:month>/", views.ReleaseListView.as_view(), name="archive-month"),
+    path("search/", views.SearchView.as_view(), name="search"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("spokespeople/<slug:slug>/", views.SpokespersonView.as_view(), name="spokesperson"),
     path("<slug:slug>/", views.ReleaseDetailView.as_view(), name="detail"),

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.db.models import Case, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -6,6 +8,7 @@ from django.views.generic import DetailView, ListView
 
 from members.models import Organization
 
+from . import search
 from .forms import ReleaseFilterForm
 from .models import MediaContact, Release, ReleaseContact, Spokesperson, Tag
 
@@ -170,3 +173,28 @@ class MemberView(PublishedReleasesMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(organization=self.organization, **kwargs)
+
+
+class SearchView(ListView):
+    """Public releases matching ``?q=``, best first; a blank query shows the form and tips."""
+
+    paginate_by = 20
+    template_name = "releases/search.html"
+
+    def get_queryset(self):
+        self.raw_query = self.request.GET.get("q", "")
+        self.query = search.clean_query(self.raw_query)
+        if not self.query:
+            return Release.objects.none()
+        return search.search(Release.objects.published().prefetch_related("tags"), self.query)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        search.highlight(context["page_obj"], self.query)
+        return {
+            **context,
+            "query": self.query,
+            "shortened": len(" ".join(self.raw_query.split())) > len(self.query),
+            "max_query_length": search.MAX_QUERY_LENGTH,
+            "query_string": urlencode({"q": self.query}),
+        }

@@ -1,7 +1,10 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +13,7 @@ from django_prose_editor.fields import ProseEditorField
 from members.models import Organization
 
 from ..sanitizing import RICH_TEXT_EXTENSIONS, sanitize_html
+from ..search import refresh_search_vectors
 from .library import Boilerplate, Language, Tag
 from .people import MediaContact, Spokesperson
 
@@ -25,8 +29,8 @@ class ReleaseQuerySet(models.QuerySet):
         return self.filter(status=Release.Status.PUBLISHED, released_at__lte=timezone.now())
 
     def for_listing(self):
-        """What lists show of each release: everything but the body."""
-        return self.defer("body")
+        """What lists show of each release: everything but the body (and the search vector)."""
+        return self.defer("body", "search_vector")
 
 
 class Release(models.Model):
@@ -100,6 +104,8 @@ class Release(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("last changed by"),
     )
+    # PostgreSQL only: filled by the receivers at the end of this module, GIN-indexed by migration 0002.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ReleaseQuerySet.as_manager()
 
@@ -197,3 +203,42 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.title
+
+
+@receiver(post_save, sender=Release)
+def _reindex_saved_release(sender, instance, **kwargs):
+    refresh_search_vectors(Release.objects.filter(pk=instance.pk))
+
+
+@receiver(m2m_changed, sender=Release.tags.through)
+@receiver(m2m_changed, sender=Release.spokespeople.through)
+def _reindex_after_tags_or_spokespeople_change(sender, instance, action, reverse, pk_set, **kwargs):
+    """Tag and spokespeople names are searchable; the admin saves them after the release itself."""
+    if not reverse:
+        if action.startswith("post_"):
+            refresh_search_vectors(Release.objects.filter(pk=instance.pk))
+    elif action == "pre_clear":
+        _remember_releases(instance)
+    elif action == "post_clear":
+        refresh_search_vectors(Release.objects.filter(pk__in=instance._releases_to_reindex))
+    elif action in ("post_add", "post_remove"):
+        refresh_search_vectors(Release.objects.filter(pk__in=pk_set))
+
+
+@receiver(post_save, sender=Tag)
+@receiver(post_save, sender=Spokesperson)
+def _reindex_after_rename(sender, instance, created, **kwargs):
+    if not created:
+        refresh_search_vectors(instance.releases.all())
+
+
+@receiver(pre_delete, sender=Tag)
+@receiver(pre_delete, sender=Spokesperson)
+def _remember_releases(instance, **kwargs):
+    instance._releases_to_reindex = list(instance.releases.values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Tag)
+@receiver(post_delete, sender=Spokesperson)
+def _reindex_after_delete(sender, instance, **kwargs):
+    refresh_search_vectors(Release.objects.filter(pk__in=instance._releases_to_reindex))
