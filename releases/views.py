@@ -152,9 +152,8 @@ class SpokespersonView(PublishedReleasesMixin, ListView):
     template_name = "releases/spokesperson_detail.html"
 
     def get_queryset(self):
-        people = Spokesperson.objects.select_related("organization")
         self.spokesperson = get_object_or_404(
-            people.filter(Q(is_active=True) | Q(pk__in=Spokesperson.objects.quoted())), slug=self.kwargs["slug"]
+            Spokesperson.objects.listed().select_related("organization"), slug=self.kwargs["slug"]
         )
         return super().get_queryset().filter(spokespeople=self.spokesperson)
 
