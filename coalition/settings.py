@@ -49,6 +49,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "releases.caching.PublicCacheMiddleware",
 ]
 
 ROOT_URLCONF = "coalition.urls"
@@ -117,6 +118,9 @@ TIME_ZONE = env("TIME_ZONE", default="America/Chicago")
 USE_I18N = True
 USE_TZ = True
 
+# How long browsers, proxies and CDNs may keep a public page; never past the next scheduled release.
+PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=60)
+
 # Region assumed for phone numbers written without a country code.
 PHONE_DEFAULT_REGION = env("PHONE_DEFAULT_REGION", default="US")
 
@@ -125,9 +129,18 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# For object storage, point PRIVATE_MEDIA_STORAGE at a private bucket's backend.
+_private_storage = env("PRIVATE_MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage")
 STORAGES = {
     # Set MEDIA_STORAGE to e.g. storages.backends.s3.S3Storage for object storage.
     "default": {"BACKEND": env("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage")},
+    # Release images and attachments, never served directly (see releases/files.py).
+    "private": {
+        "BACKEND": _private_storage,
+        "OPTIONS": {"location": env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "media-private")}
+        if _private_storage.endswith("FileSystemStorage")
+        else {},
+    },
     "staticfiles": {
         "BACKEND": env(
             "STATICFILES_STORAGE",

@@ -1,9 +1,12 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from members.sitemaps import OrganizationSitemap
+from releases import embargo
 from releases import views as release_views
 from releases.sitemaps import NewsSitemap, PageSitemap, ReleaseSitemap, SpokespersonSitemap, TagSitemap
 
@@ -41,5 +44,10 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
         name="robots",
     ),
+    path("access/<str:token>/", embargo.AccessLinkView.as_view(), name="access-link"),
+    path("access/<str:token>/image/", embargo.access_link_file, name="access-link-image"),
+    path("access/<str:token>/files/<int:pk>/", embargo.access_link_file, name="access-link-file"),
     path("admin/", admin.site.urls),
 ]
+# Public uploads (logos, portraits) in local development; in production the web server or object storage serves them.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,8 +1,8 @@
 from django.utils.functional import SimpleLazyObject
 
-from .models import Organization
+from .models import coalition_profile
 
 
 def coalition(request):
-    """The coalition's own profile for the site chrome, queried once and only if used."""
-    return {"coalition": SimpleLazyObject(Organization.objects.coalition)}
+    """The coalition's profile for the site chrome, fetched only if a template uses it."""
+    return {"coalition": SimpleLazyObject(coalition_profile)}

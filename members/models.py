@@ -1,7 +1,13 @@
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+
+COALITION_CACHE_KEY = "members:coalition"
 
 
 class OrganizationQuerySet(models.QuerySet):
@@ -27,7 +33,10 @@ class Organization(models.Model):
     short_name = models.CharField(
         _("short name"), max_length=60, blank=True, help_text=_("How the press often names it, e.g. “Alianza”.")
     )
-    slug = models.SlugField(_("slug"), max_length=200, unique=True, help_text=_("Part of the page address."))
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, help_text=_("Part of the page address."),
+        error_messages={"unique": _("Another organization already has this address (slug); change it a little.")},
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.MEMBER)
     city = models.CharField(_("city"), max_length=100, blank=True)
     region = models.CharField(_("state or region"), max_length=100, blank=True)
@@ -95,3 +104,14 @@ class SocialLink(models.Model):
 
     def __str__(self):
         return self.label
+
+
+def coalition_profile():
+    """The coalition's own profile (or None); cached, and forgotten whenever an organization changes."""
+    return cache.get_or_set(COALITION_CACHE_KEY, Organization.objects.coalition, timeout=3600)
+
+
+@receiver(post_save, sender=Organization)
+@receiver(post_delete, sender=Organization)
+def _forget_cached_coalition(**kwargs):
+    cache.delete(COALITION_CACHE_KEY)

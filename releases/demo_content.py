@@ -669,7 +669,7 @@ RELEASES = [
         ),
         "timing": "PARA PUBLICACIÓN INMEDIATA",
         "dateline": "LOS ÁNGELES",
-        "released_at": datetime(2022, 6, 10, 17, 30, tzinfo=LOS_ANGELES),
+        "released_at": datetime(2022, 6, 10, 17, 0, tzinfo=LOS_ANGELES),
         "summary": (
             "La declaración firmada en la Cumbre de las Américas no fortalece el acceso a la protección para "
             "solicitantes de asilo en la frontera entre México y Estados Unidos."

@@ -20,7 +20,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, get
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
-from members.models import Organization
+from members.models import Organization, coalition_profile
 
 from .models import Language, Release, Spokesperson, Tag
 
@@ -95,7 +95,7 @@ class ReleaseFeed(Feed):
 
     def __call__(self, request, **kwargs):
         self.request, self.kwargs = request, kwargs
-        self.coalition = Organization.objects.coalition()
+        self.coalition = coalition_profile()
         return super().__call__(request, **kwargs)
 
     def subject(self, obj):
@@ -142,7 +142,7 @@ class ReleaseFeed(Feed):
         return release.released_at
 
     def item_updateddate(self, release):
-        return max(release.updated_at, release.released_at)
+        return release.modified_at
 
     def item_author_name(self, release):
         return self.author_name()
@@ -162,7 +162,7 @@ class ReleaseFeed(Feed):
         except OSError:
             return []
         mime_type = mimetypes.guess_type(release.image.name)[0] or "application/octet-stream"
-        return [Enclosure(self.request.build_absolute_uri(release.image.url), str(length), mime_type)]
+        return [Enclosure(self.request.build_absolute_uri(release.image_url()), str(length), mime_type)]
 
 
 class LatestReleasesFeed(ReleaseFeed):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import files, views
 
 app_name = "releases"
 urlpatterns = [
@@ -12,4 +12,6 @@ urlpatterns = [
     path("spokespeople/<slug:slug>/", views.SpokespersonView.as_view(), name="spokesperson"),
     path("<slug:slug>/", views.ReleaseDetailView.as_view(), name="detail"),
     path("<slug:slug>/text/", views.ReleaseTextView.as_view(), name="detail-text"),
+    path("<slug:slug>/image/", files.release_file, name="image"),
+    path("<slug:slug>/files/<int:pk>/", files.release_file, name="file"),
 ]

@@ -3,14 +3,17 @@ from urllib.parse import urlencode
 from django.db.models import Case, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from members.models import Organization
+from members.models import Organization, coalition_profile
 
 from . import search
 from .forms import ReleaseFilterForm
 from .models import MediaContact, Release, ReleaseContact, Spokesperson, Tag
+from .caching import private
+from .publishing import can_preview
 
 LATEST_ON_HOME = 8
 RELATED_COUNT = 3
@@ -26,7 +29,7 @@ class PublishedReleasesMixin:
 
 
 def home(request):
-    coalition = Organization.objects.coalition()
+    coalition = coalition_profile()
     return render(
         request,
         "releases/home.html",
@@ -40,7 +43,7 @@ def home(request):
 
 
 def media_contacts(request):
-    coalition = Organization.objects.coalition()
+    coalition = coalition_profile()
     return render(
         request,
         "releases/media_contacts.html",
@@ -80,7 +83,12 @@ class ReleaseListView(PublishedReleasesMixin, ListView):
 
 
 class ReleaseDetailView(DetailView):
-    def get_queryset(self):
+    """A release page. The public sees published releases; staff who may preview see any release
+    under a "not published" banner; a withdrawn release keeps its retraction notice, or is gone (410)."""
+
+    preview = False
+
+    def with_page_details(self, releases):
         public = Release.objects.published()
         earlier = public.filter(
             Q(released_at__lt=OuterRef("released_at")) | Q(released_at=OuterRef("released_at"), pk__lt=OuterRef("pk"))
@@ -89,13 +97,15 @@ class ReleaseDetailView(DetailView):
             Q(released_at__gt=OuterRef("released_at")) | Q(released_at=OuterRef("released_at"), pk__gt=OuterRef("pk"))
         ).order_by("released_at", "pk")
         return (
-            public.select_related("boilerplate")
+            releases.select_related("boilerplate")
+            .defer("search_vector")
             .prefetch_related(
                 Prefetch("releasecontact_set", ReleaseContact.objects.select_related("contact")),
                 Prefetch("spokespeople", Spokesperson.objects.select_related("organization")),
                 "cosigners",
                 "tags",
                 "attachments",
+                "corrections",
             )
             .annotate(
                 previous_slug=Subquery(earlier.values("slug")[:1]),
@@ -104,6 +114,26 @@ class ReleaseDetailView(DetailView):
                 next_headline=Subquery(later.values("headline")[:1]),
             )
         )
+
+    def get_queryset(self):
+        return self.with_page_details(Release.objects.published())
+
+    def get_object(self, queryset=None):
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            if not can_preview(self.request.user):
+                return get_object_or_404(self.with_page_details(Release.objects.retracted()), slug=self.kwargs["slug"])
+        self.preview = True
+        return get_object_or_404(self.with_page_details(Release.objects.all()), slug=self.kwargs["slug"])
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.answer_gone and self.object.status == Release.Status.WITHDRAWN and not self.preview:
+            return render(request, "releases/gone.html", {"release": self.object}, status=410)
+        with translation.override(self.object.language):
+            response = self.render_to_response(self.get_context_data(object=self.object)).render()
+        return private(response) if self.preview else response
 
     def get_context_data(self, **kwargs):
         release = self.object
@@ -124,7 +154,7 @@ class ReleaseDetailView(DetailView):
         )
         translations = [other for other in neighbours if other.is_translation]
         related = [other for other in neighbours if not other.is_translation][:RELATED_COUNT]
-        return super().get_context_data(translations=translations, related=related, **kwargs)
+        return super().get_context_data(preview=self.preview, translations=translations, related=related, **kwargs)
 
 
 class ReleaseTextView(ReleaseDetailView):

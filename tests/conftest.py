@@ -2,6 +2,7 @@ import io
 import itertools
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -15,6 +16,16 @@ _numbers = itertools.count(1)
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path / "private"}},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a rolled-back row must not survive in it."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -125,7 +136,9 @@ def admin_client(client, superuser):
 def release_form_data():
     """What the release admin's add form posts for a draft press release; keyword arguments override fields."""
 
-    def build(*, contacts=(), **fields):
+    def build(*, contacts=(), release=None, **fields):
+        """``release``: the release being changed (its form carries the version it was opened at);
+        ``status=PUBLISHED`` stands for pressing the "Save and publish or schedule" button."""
         moment = timezone.localtime()
         data = {
             "kind": Release.Kind.PRESS_RELEASE,
@@ -136,7 +149,6 @@ def release_form_data():
             "summary": "",
             "body": "<p>The coalition answers.</p>",
             "boilerplate": "",
-            "status": Release.Status.DRAFT,
             "released_at_0": moment.strftime("%Y-%m-%d"),
             "released_at_1": moment.strftime("%H:%M:%S"),
             "timing": "FOR IMMEDIATE RELEASE",
@@ -148,11 +160,21 @@ def release_form_data():
             "releasecontact_set-INITIAL_FORMS": 0,
             "attachments-TOTAL_FORMS": 0,
             "attachments-INITIAL_FORMS": 0,
+            "corrections-TOTAL_FORMS": 0,
+            "corrections-INITIAL_FORMS": 0,
+            "access_links-TOTAL_FORMS": 0,
+            "access_links-INITIAL_FORMS": 0,
+            "status_changes-TOTAL_FORMS": 0,
+            "status_changes-INITIAL_FORMS": 0,
         }
+        if release is not None:
+            data["loaded_version"] = release.updated_at.isoformat()
         for position, contact in enumerate(contacts):
             data[f"releasecontact_set-{position}-contact"] = contact.pk
             data[f"releasecontact_set-{position}-position"] = position
         data.update(fields)
+        if data.pop("status", None) == Release.Status.PUBLISHED:
+            data["_transition"] = "publish"
         return data
 
     return build

@@ -51,10 +51,10 @@ def _spokesperson_data(organization, **fields):
 @pytest.mark.parametrize(
     ("model", "message"),
     [
-        (Release, "Release with this Slug already exists."),
-        (Organization, "Organization with this Slug already exists."),
-        (Spokesperson, "Spokesperson with this Slug already exists."),
-        (Tag, "Tag with this Slug already exists."),
+        (Release, "Another release already has this address (slug); change it a little."),
+        (Organization, "Another organization already has this address (slug); change it a little."),
+        (Spokesperson, "Another spokesperson already has this address (slug); change it a little."),
+        (Tag, "Another tag already has this address (slug); change it a little."),
     ],
 )
 def test_a_slug_already_taken_is_refused_by_the_model(
@@ -75,7 +75,7 @@ def test_a_release_slug_already_taken_is_refused_in_the_admin(admin_client, rele
 
     response = admin_client.post(reverse("admin:releases_release_add"), release_form_data(slug="summit"))
 
-    shown_once(response, "Release with this Slug already exists.")
+    shown_once(response, "Another release already has this address (slug); change it a little.")
 
 
 def test_an_organization_slug_already_taken_is_refused_in_the_admin(admin_client, make_organization):
@@ -83,7 +83,7 @@ def test_an_organization_slug_already_taken_is_refused_in_the_admin(admin_client
 
     response = admin_client.post(reverse("admin:members_organization_add"), _organization_data())
 
-    shown_once(response, "Organization with this Slug already exists.")
+    shown_once(response, "Another organization already has this address (slug); change it a little.")
 
 
 def test_a_spokesperson_slug_already_taken_is_refused_in_the_admin(admin_client, make_spokesperson):
@@ -93,7 +93,7 @@ def test_a_spokesperson_slug_already_taken_is_refused_in_the_admin(admin_client,
         reverse("admin:releases_spokesperson_add"), _spokesperson_data(existing.organization)
     )
 
-    shown_once(response, "Spokesperson with this Slug already exists.")
+    shown_once(response, "Another spokesperson already has this address (slug); change it a little.")
 
 
 def test_a_tag_slug_or_name_already_taken_is_refused_in_the_admin(admin_client, make_tag):
@@ -101,8 +101,8 @@ def test_a_tag_slug_or_name_already_taken_is_refused_in_the_admin(admin_client, 
 
     response = admin_client.post(reverse("admin:releases_tag_add"), {"name": "Asylum", "slug": "asylum"})
 
-    shown_once(response, "Tag with this Name already exists.")
-    shown_once(response, "Tag with this Slug already exists.")
+    shown_once(response, "This tag already exists: pick it instead.")
+    shown_once(response, "Another tag already has this address (slug); change it a little.")
 
 
 # One default boilerplate per language
@@ -198,9 +198,7 @@ def test_removing_a_co_signer_from_a_published_joint_statement_is_refused_in_the
 
     response = admin_client.post(
         reverse("admin:releases_release_change", args=[release.pk]),
-        release_form_data(
-            kind=Release.Kind.JOINT_STATEMENT, slug="joint", status=Release.Status.PUBLISHED, cosigners=[first.pk]
-        ),
+        release_form_data(release=release, kind=Release.Kind.JOINT_STATEMENT, slug="joint", cosigners=[first.pk]),
     )
 
     shown_once(response, COSIGNERS_NEEDED)
@@ -216,7 +214,7 @@ def test_publishing_a_draft_joint_statement_while_adding_its_co_signers_works_in
     response = admin_client.post(
         reverse("admin:releases_release_change", args=[release.pk]),
         release_form_data(
-            kind=Release.Kind.JOINT_STATEMENT, slug="joint", status=Release.Status.PUBLISHED,
+            release=release, kind=Release.Kind.JOINT_STATEMENT, slug="joint", status=Release.Status.PUBLISHED,
             cosigners=[signer.pk for signer in signers],
         ),
     )

@@ -279,6 +279,7 @@ def test_every_page_type_runs_a_constant_number_of_queries(client, coalition, bu
         reverse("media-contacts"),
     ]
     for url in urls:
+        client.get(url)  # The coalition profile and the next scheduled moment are cached: measure the steady state.
         with django_assert_max_num_queries(PAGE_QUERY_BUDGET):
             response = client.get(url)
         assert response.status_code == 200, url

@@ -1,15 +1,20 @@
 from .library import Boilerplate, Language, Tag
 from .people import MediaContact, Spokesperson
+from .publishing import AccessLink, AccessLog, Correction, StatusChange
 from .release import Attachment, Release, ReleaseContact, ReleaseQuerySet
 
 __all__ = [
+    "AccessLink",
+    "AccessLog",
     "Attachment",
     "Boilerplate",
+    "Correction",
     "Language",
     "MediaContact",
     "Release",
     "ReleaseContact",
     "ReleaseQuerySet",
     "Spokesperson",
+    "StatusChange",
     "Tag",
 ]

@@ -20,8 +20,13 @@ class TagQuerySet(models.QuerySet):
 
 
 class Tag(models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name = models.CharField(
+        _("name"), max_length=100, unique=True, error_messages={"unique": _("This tag already exists: pick it instead.")}
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=100, unique=True,
+        error_messages={"unique": _("Another tag already has this address (slug); change it a little.")},
+    )
 
     objects = TagQuerySet.as_manager()
 

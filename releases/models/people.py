@@ -44,7 +44,10 @@ class PersonQuerySet(models.QuerySet):
 
 class Spokesperson(models.Model):
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True,
+        error_messages={"unique": _("Another spokesperson already has this address (slug); change it a little.")},
+    )
     title = models.CharField(_("title or role"), max_length=200, blank=True)
     organization = models.ForeignKey(
         Organization, models.PROTECT, related_name="spokespeople", verbose_name=_("organization")

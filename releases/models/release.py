@@ -1,6 +1,8 @@
+import reversion
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
@@ -20,6 +22,11 @@ from .people import MediaContact, Spokesperson
 MIN_COSIGNERS = 2
 
 
+def private_storage():
+    """Files of releases: never served directly, only through the views in releases/files.py."""
+    return storages["private"]
+
+
 class ReleaseQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published releases whose moment has come, judged now.
@@ -27,6 +34,14 @@ class ReleaseQuerySet(models.QuerySet):
         Every public surface goes through this method; it is the only place the rule is written.
         """
         return self.filter(status=Release.Status.PUBLISHED, released_at__lte=timezone.now())
+
+    def scheduled(self):
+        """Published releases whose moment is still to come (the complement of the rule above)."""
+        return self.filter(status=Release.Status.PUBLISHED, released_at__gt=timezone.now())
+
+    def retracted(self):
+        """Withdrawn releases that had gone public: their page stays, with the retraction notice."""
+        return self.filter(status=Release.Status.WITHDRAWN, released_at__lte=timezone.now())
 
     def for_listing(self):
         """What lists show of each release: everything but the body (and the search vector)."""
@@ -42,7 +57,9 @@ class Release(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     # What
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PRESS_RELEASE)
@@ -50,7 +67,8 @@ class Release(models.Model):
     headline = models.CharField(_("headline"), max_length=250)
     subheadline = models.CharField(_("subheadline"), max_length=400, blank=True)
     slug = models.SlugField(
-        _("slug"), max_length=250, unique=True, help_text=_("Part of the page address; filled in from the headline.")
+        _("slug"), max_length=250, unique=True, help_text=_("Part of the page address; filled in from the headline."),
+        error_messages={"unique": _("Another release already has this address (slug); change it a little.")},
     )
     summary = models.TextField(
         _("summary"), max_length=500, blank=True,
@@ -87,12 +105,29 @@ class Release(models.Model):
     )
     dateline = models.CharField(_("dateline city"), max_length=100, blank=True, help_text=_("e.g. LOS ANGELES"))
     released_at = models.DateTimeField(
-        _("release moment"), default=timezone.now, help_text=_("When the release goes public.")
+        _("release moment"), default=timezone.now,
+        help_text=_("When the release goes public, to the second. A published release with a future moment is scheduled."),
     )
-    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
+    same_moment_as_original = models.BooleanField(
+        _("same moment as the original"), default=True,
+        help_text=_("For a translation: go live at the original's release moment, together with it."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.DRAFT, editable=False,
+        help_text=_("Changed only with the publishing buttons, which record who did it and when."),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True, editable=False)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True, editable=False)
+    answer_gone = models.BooleanField(
+        _("remove the page"), default=False, editable=False,
+        help_text=_("Withdrawn: answer “410 Gone” instead of showing the retraction notice."),
+    )
     # Extras
     tags = models.ManyToManyField(Tag, related_name="releases", blank=True, verbose_name=_("tags"))
-    image = models.ImageField(_("featured image"), upload_to="releases/%Y/", blank=True)
+    image = models.ImageField(
+        _("featured image"), upload_to="releases/%Y/", storage=private_storage, blank=True,
+        help_text=_("Served only once the release is public (or through an access link)."),
+    )
     image_alt = models.CharField(_("image alt text"), max_length=300, blank=True)
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -114,6 +149,7 @@ class Release(models.Model):
         verbose_name_plural = _("releases")
         ordering = ["-released_at", "-pk"]
         get_latest_by = "released_at"
+        permissions = [("publish_release", _("Can schedule, publish, withdraw and grant early access"))]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(image="") | ~models.Q(image_alt=""),
@@ -157,13 +193,35 @@ class Release(models.Model):
 
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
+        if self.translation_of_id and self.same_moment_as_original:
+            self.released_at = Release.objects.values_list("released_at", flat=True).get(pk=self.translation_of_id)
         if not self.boilerplate_id and not self.pk:
             self.boilerplate = Boilerplate.objects.filter(language=self.language, is_default=True).first()
         super().save(*args, **kwargs)
+        # Translations that share this release's moment follow it, so they go live together.
+        self.translations.filter(same_moment_as_original=True).exclude(released_at=self.released_at).update(
+            released_at=self.released_at
+        )
 
     def is_published(self):
         """The per-instance mirror of ``ReleaseQuerySet.published()``."""
         return self.status == self.Status.PUBLISHED and self.released_at <= timezone.now()
+
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.released_at > timezone.now()
+
+    @property
+    def display_status(self):
+        """The status as staff speak of it: a future published release is “scheduled”."""
+        return _("Scheduled") if self.is_scheduled() else self.get_status_display()
+
+    @property
+    def modified_at(self):
+        """When readers last saw it change: the later of its moment and its last edit (corrections included)."""
+        return max(self.released_at, self.updated_at)
+
+    def image_url(self):
+        return reverse("releases:image", kwargs={"slug": self.slug}) if self.image else ""
 
 
 class ReleaseContact(models.Model):
@@ -191,7 +249,7 @@ class Attachment(models.Model):
     release = models.ForeignKey(Release, models.CASCADE, related_name="attachments")
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(
-        _("file"), upload_to="attachments/%Y/",
+        _("file"), upload_to="attachments/%Y/", storage=private_storage,
         validators=[FileExtensionValidator(["pdf", "doc", "docx", "odt", "rtf", "txt", "jpg", "jpeg", "png", "zip"])],
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -242,3 +300,9 @@ def _remember_releases(instance, **kwargs):
 @receiver(post_delete, sender=Spokesperson)
 def _reindex_after_delete(sender, instance, **kwargs):
     refresh_search_vectors(Release.objects.filter(pk__in=instance._releases_to_reindex))
+
+
+# Every save through the admin keeps a restorable version, with its contacts and attachments.
+reversion.register(ReleaseContact)
+reversion.register(Attachment)
+reversion.register(Release, exclude=["search_vector"], follow=["releasecontact_set", "attachments"])

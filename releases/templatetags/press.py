@@ -4,6 +4,7 @@ from html import unescape
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
@@ -26,7 +27,7 @@ def news_article_json_ld(context, release):
         "headline": release.headline,
         "description": release.summary or release.subheadline,
         "datePublished": release.released_at,
-        "dateModified": max(release.updated_at, release.released_at),
+        "dateModified": release.modified_at,
         "inLanguage": release.language,
         "url": request.build_absolute_uri(release.get_absolute_url()),
         "mainEntityOfPage": request.build_absolute_uri(release.get_absolute_url()),
@@ -43,7 +44,7 @@ def news_article_json_ld(context, release):
     if release.image:
         data["image"] = {
             "@type": "ImageObject",
-            "url": request.build_absolute_uri(release.image.url),
+            "url": request.build_absolute_uri(release_file_url(context, release)),
             "caption": release.image_alt,
         }
     encoded = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
@@ -60,3 +61,23 @@ def wire_text(html):
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path):
     return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def release_file_url(context, release, attachment=None):
+    """Where the page's reader can fetch the release's image (or an attachment): through their
+    access link on an embargo or preview page, from the release's public address otherwise."""
+    link = context.get("access_link")
+    if link is not None:
+        if attachment is None:
+            return reverse("access-link-image", kwargs={"token": link.token})
+        return reverse("access-link-file", kwargs={"token": link.token, "pk": attachment.pk})
+    if attachment is None:
+        return release.image_url()
+    return reverse("releases:file", kwargs={"slug": release.slug, "pk": attachment.pk})
+
+
+@register.filter
+def file_url(field):
+    """A file field's address, or "" when it holds no file."""
+    return field.url if field else ""

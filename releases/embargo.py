@@ -1,0 +1,39 @@
+"""Personal access links to unpublished releases: embargoed early access and previews.
+
+Every opening is logged. The pages are never cached and never indexed.
+"""
+
+from django.shortcuts import get_object_or_404
+
+from .caching import private
+from .files import serve_release_file
+from .models import AccessLink, AccessLog, Release
+from .views import ReleaseDetailView
+
+
+def usable_link(token):
+    """The link for this token if it still opens; otherwise a 404, as for a page that does not exist."""
+    return get_object_or_404(AccessLink.objects.usable(), token=token)
+
+
+class AccessLinkView(ReleaseDetailView):
+    """The release as the journalist or reviewer holding the link will see it once public."""
+
+    def get(self, request, *args, **kwargs):
+        self.link = usable_link(kwargs["token"])
+        AccessLog.objects.create(
+            link=self.link, path=request.path[:300], user_agent=request.headers.get("User-Agent", "")[:300]
+        )
+        return private(super().get(request, *args, **kwargs))
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.with_page_details(Release.objects.all()), pk=self.link.release_id)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(access_link=self.link, **kwargs)
+
+
+def access_link_file(request, token, pk=None):
+    """An attachment (or, without ``pk``, the featured image) of the release behind a usable link."""
+    link = usable_link(token)
+    return private(serve_release_file(link.release, pk))
