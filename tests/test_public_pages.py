@@ -1,6 +1,9 @@
 """Every public page type: it answers, shows what a reader expects, and keeps unpublished releases out."""
 
+from unittest import mock
+
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -283,3 +286,14 @@ def test_every_page_type_runs_a_constant_number_of_queries(client, coalition, bu
         with django_assert_max_num_queries(PAGE_QUERY_BUDGET):
             response = client.get(url)
         assert response.status_code == 200, url
+
+
+def test_server_error_page_uses_the_site_design(db):
+    client = Client(raise_request_exception=False)
+
+    with mock.patch("releases.views.render", side_effect=RuntimeError("database went away")):
+        response = client.get(reverse("home"))
+
+    assert response.status_code == 500
+    assert "Something went wrong" in response.text and 'class="skip-link"' in response.text
+    assert "database went away" not in response.text
