@@ -1,3 +1,4 @@
+from .legacy import LegacyPath
 from .library import Boilerplate, Language, Tag
 from .people import MediaContact, Spokesperson
 from .publishing import AccessLink, AccessLog, Correction, StatusChange
@@ -10,6 +11,7 @@ __all__ = [
     "Boilerplate",
     "Correction",
     "Language",
+    "LegacyPath",
     "MediaContact",
     "Release",
     "ReleaseContact",

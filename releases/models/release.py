@@ -141,6 +141,10 @@ class Release(models.Model):
     )
     # PostgreSQL only: filled by the receivers at the end of this module, GIN-indexed by migration 0002.
     search_vector = SearchVectorField(null=True, editable=False)
+    source_key = models.CharField(
+        _("import source"), max_length=300, blank=True, editable=False,
+        help_text=_("Where an importer found this release (e.g. a WordPress post); importing it again updates it."),
+    )
 
     objects = ReleaseQuerySet.as_manager()
 
@@ -155,7 +159,13 @@ class Release(models.Model):
                 condition=models.Q(image="") | ~models.Q(image_alt=""),
                 name="release_image_needs_alt",
                 violation_error_message=_("Describe the featured image in its alt text."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["source_key"],
+                condition=~models.Q(source_key=""),
+                name="release_source_key_once",
+                violation_error_message=_("Another release was already imported from this source."),
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "-released_at", "-id"], name="release_public_order"),
