@@ -3,7 +3,7 @@
 Every opening is logged. The pages are never cached and never indexed.
 """
 
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 
 from .caching import private
 from .files import serve_release_file
@@ -24,6 +24,8 @@ class AccessLinkView(ReleaseDetailView):
         AccessLog.objects.create(
             link=self.link, path=request.path[:300], user_agent=request.headers.get("User-Agent", "")[:300]
         )
+        if self.link.release.is_published():
+            return redirect(self.link.release)  # The embargo has lifted: the public page is the one to read.
         return private(super().get(request, *args, **kwargs))
 
     def get_object(self, queryset=None):
