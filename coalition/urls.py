@@ -51,3 +51,6 @@ urlpatterns = [
 ]
 # Public uploads (logos, portraits) in local development; in production the web server or object storage serves them.
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# A missing page that was a release's address on the old site redirects to it (releases/redirects.py).
+handler404 = "releases.redirects.page_not_found"

@@ -14,13 +14,15 @@ class LegacyPath(models.Model):
     """An address a release had on the old site; it answers a permanent redirect while the release is public."""
 
     old_path = models.CharField(
-        _("old address"), max_length=500, unique=True,
-        help_text=_("The path on the old site, without the domain, e.g. /2013/01/11/markup-html-tags-and-formatting/."),
+        _("old address"),
+        max_length=500,
+        unique=True,
+        help_text=_(
+            "The path on the old site, without the domain, e.g. /2013/01/11/markup-html-tags-and-formatting/."
+        ),
         error_messages={"unique": _("This old address already leads to another release.")},
     )
-    release = models.ForeignKey(
-        "Release", models.CASCADE, related_name="legacy_paths", verbose_name=_("release")
-    )
+    release = models.ForeignKey("Release", models.CASCADE, related_name="legacy_paths", verbose_name=_("release"))
 
     class Meta:
         verbose_name = _("old address")

@@ -1,0 +1,262 @@
+"""Importing release files: plain text, Markdown and HTML releases, and press-room exports (.json).
+
+Rules:
+- Each file is all or nothing: a file that cannot be read, understood or validated is reported
+  with the reason (and its line, when there is one) and nothing of it is written; the others
+  still import. Files are written in batches of ``BATCH_SIZE``, one savepoint per file.
+- A file is refused before it is read when it is larger than its format allows (2 MB for a
+  release, ``MAX_EXPORT_BYTES`` for an export); binary and empty files are refused too.
+- A release file is found again by its date and headline, so importing it again updates the
+  release it made. Imported releases are drafts; with ``publish`` they are published at their
+  own moment (a future one makes them scheduled). A date without a time means the start of
+  that day in the site's zone.
+- A dry run does everything in a transaction that is rolled back, and describes each release.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from itertools import islice
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext as _
+
+from ..models import Release
+from .errors import ImportFileError, describe_error
+from .parsed import ReleaseParseError
+from .press_room import read_export
+from .records import Directory, ReleaseData, refresh_after_import
+from .sources import MAX_BYTES
+from .text import parse_release
+
+RELEASE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+EXPORT_SUFFIX = ".json"
+MAX_EXPORT_BYTES = 200 * 1024 * 1024
+BATCH_SIZE = 200
+SOURCE_KEY_LENGTH = 300
+
+
+@dataclass
+class Source:
+    """A file to import: its name (the extension picks the format), size and a way to read its bytes."""
+
+    name: str
+    size: int
+    read: object
+
+    @classmethod
+    def from_path(cls, path):
+        return cls(str(path), path.stat().st_size, path.read_bytes)
+
+    @classmethod
+    def from_upload(cls, upload):
+        return cls(upload.name, upload.size, lambda: b"".join(upload.chunks()))
+
+    @property
+    def suffix(self):
+        return Path(self.name).suffix.lower()
+
+
+@dataclass
+class FileResult:
+    name: str
+    saved: list = field(default_factory=list)
+    error: str = ""
+    description: list = field(default_factory=list)
+
+    @property
+    def warnings(self):
+        return [warning for saved in self.saved for warning in saved.warnings]
+
+
+def find_sources(paths):
+    """(sources, problems) for the files and folders named; folders are searched for release files."""
+    sources, problems = [], []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            sources += [
+                Source.from_path(child)
+                for child in sorted(path.rglob("*"))
+                if child.is_file() and child.suffix.lower() in RELEASE_SUFFIXES | {EXPORT_SUFFIX}
+            ]
+        elif path.is_file():
+            sources.append(Source.from_path(path))
+        else:
+            problems.append(FileResult(str(path), error=_("No such file or folder.")))
+    return sources, problems
+
+
+class FileImporter:
+    """Imports sources with one ``Directory``, so names are matched across files too."""
+
+    def __init__(self, *, publish=False, dry_run=False, user=None, batch_size=BATCH_SIZE):
+        self.publish, self.dry_run, self.user = publish, dry_run, user
+        self.batch_size = batch_size
+        self.directory = Directory()
+
+    def run(self, sources):
+        """Yield a ``FileResult`` per source, batch by batch."""
+        if self.dry_run:
+            with transaction.atomic():
+                results = [self._import(source) for source in sources]
+                transaction.set_rollback(True)
+            self.directory = Directory()
+            yield from results
+            return
+        sources = iter(sources)
+        while batch := list(islice(sources, self.batch_size)):
+            with transaction.atomic():
+                results = [self._import(source) for source in batch]
+                refresh_after_import(saved.release.pk for result in results for saved in result.saved)
+            yield from results
+
+    def _import(self, source):
+        result = FileResult(source.name)
+        try:
+            releases = self._read(source)
+            with transaction.atomic():
+                result.saved = [self.directory.save(data, user=self.user) for data in releases]
+                _link_translations(releases, result.saved)
+                if self.dry_run:
+                    result.description = [describe(saved) for saved in result.saved]
+        except (ReleaseParseError, ValidationError, DatabaseError) as error:
+            self.directory.forget_unsaved()
+            result.saved, result.error = [], describe_error(error)
+        else:
+            self.directory.keep()
+        return result
+
+    def _read(self, source):
+        if source.suffix == EXPORT_SUFFIX:
+            return read_export(_read_at_most(source, MAX_EXPORT_BYTES), source.name)
+        if source.suffix not in RELEASE_SUFFIXES:
+            raise ImportFileError(
+                _("“%(suffix)s” files are not releases: import .txt, .md, .html or a press-room export (.json).")
+                % {"suffix": source.suffix or source.name},
+                line=1,
+            )
+        parsed = parse_release(_read_at_most(source, MAX_BYTES), filename=source.name)
+        return [release_data(parsed, source.name, publish=self.publish)]
+
+
+def _read_at_most(source, limit):
+    if source.size > limit:
+        raise ImportFileError(
+            _("The file is %(size)s MB; at most %(limit)s MB is read. Is it the right file?")
+            % {"size": round(source.size / 1024 / 1024, 1), "limit": limit // 1024 // 1024},
+            line=1,
+        )
+    return source.read()
+
+
+def release_data(parsed, name, *, publish=False):
+    """``ReleaseData`` for a ``ParsedRelease`` read from the file ``name``."""
+    released_at = parsed.released_at or datetime.combine(
+        parsed.released_on, time(0), tzinfo=timezone.get_default_timezone()
+    )
+    return ReleaseData(
+        source_key=f"text:{parsed.released_on.isoformat()}:{slugify(parsed.headline)}"[:SOURCE_KEY_LENGTH],
+        values={
+            "kind": parsed.kind,
+            "language": parsed.language,
+            "headline": parsed.headline,
+            "subheadline": parsed.subheadline,
+            "timing": parsed.timing[:100],
+            "dateline": parsed.dateline[:100],
+            "body": parsed.body_html,
+            "released_at": released_at,
+        },
+        slug=slugify(parsed.headline)[:250],
+        status=Release.Status.PUBLISHED if publish else None,
+        boilerplate={"text": parsed.boilerplate_html} if parsed.boilerplate_html else None,
+        contacts=[
+            {"name": c.name[:200], "phone": c.phone, "email": c.email, "role": c.role[:200]} for c in parsed.contacts
+        ],
+        spokespeople=[
+            {
+                "name": person.name[:200],
+                "title": (person.title[:1].upper() + person.title[1:])[:200],
+                "organization": {"name": person.organization} if person.organization else None,
+            }
+            for person in parsed.spokespeople
+        ],
+        cosigners=[{"name": name} for name in parsed.signers],
+        tags=[{"name": tag} for tag in parsed.tags],
+        note=_("Imported from %(file)s.") % {"file": Path(name).name},
+        warnings=list(parsed.warnings),
+    )
+
+
+def _link_translations(releases, saved):
+    """An export's translations point at their originals by address, once all are written."""
+    wanted = {item.release.pk: data.translation_of for data, item in zip(releases, saved, strict=True)}
+    slugs = {slug for slug in wanted.values() if slug}
+    if not slugs:
+        return
+    found = dict(Release.objects.filter(slug__in=slugs).values_list("slug", "pk"))
+    for pk, slug in wanted.items():
+        if slug:
+            if slug not in found:
+                raise ImportFileError(
+                    _("The original of a translation (%(slug)s) is missing.") % {"slug": slug}, line=1
+                )
+            Release.objects.filter(pk=pk).update(translation_of=found[slug])
+
+
+def describe(saved):
+    """What was understood and written, field by field, as (label, text) pairs."""
+    release = saved.release
+
+    def marked(kind, row, text):
+        return f"{text} ({_('new') if (kind, row.pk) in saved.new_rows else _('existing')})"
+
+    contacts = [
+        marked(
+            "contact",
+            link.contact,
+            ", ".join(filter(None, [link.contact.name, link.contact.phone, link.contact.email])),
+        )
+        for link in release.releasecontact_set.select_related("contact")
+    ]
+    people = [
+        marked("spokesperson", person, ", ".join(filter(None, [person.name, person.title, person.organization.name])))
+        for person in release.spokespeople.select_related("organization")
+    ]
+    boilerplate = release.boilerplate
+    moment = date_format(timezone.localtime(release.released_at), "DATETIME_FORMAT")
+    lines = [
+        (_("address"), release.slug + (f" ({_('new')})" if saved.created else f" ({_('updated')})")),
+        (_("kind"), release.get_kind_display()),
+        (_("language"), release.get_language_display()),
+        (_("release-timing line"), release.timing),
+        (_("headline"), release.headline),
+        (_("subheadline"), release.subheadline),
+        (_("release moment"), f"{moment} ({release.display_status})"),
+        (_("dateline city"), release.dateline),
+        (_("media contacts"), "; ".join(contacts)),
+        (_("spokespeople quoted"), "; ".join(people)),
+        (_("co-signing organizations"), "; ".join(marked("organization", o, o.name) for o in release.cosigners.all())),
+        (_("tags"), ", ".join(marked("tag", tag, tag.name) for tag in release.tags.all())),
+        (
+            _("boilerplate"),
+            marked(
+                "boilerplate", boilerplate, f"{boilerplate.title}: {Truncator(strip_tags(boilerplate.text)).words(12)}"
+            )
+            if boilerplate
+            else "",
+        ),
+        (_("summary"), release.summary),
+        (
+            _("body"),
+            _("%(count)s paragraphs: %(start)s")
+            % {"count": release.body.count("<p>"), "start": Truncator(strip_tags(release.body)).words(20)},
+        ),
+        (_("old addresses"), ", ".join(release.legacy_paths.values_list("old_path", flat=True))),
+    ]
+    return [(label, text or "—") for label, text in lines] + [(_("warning"), w) for w in saved.warnings]

@@ -1,0 +1,237 @@
+"""Importing a WordPress export's posts as releases.
+
+Rules:
+- Only posts are imported (optionally only those in chosen categories or tags); pages,
+  attachments and menu items are not releases. A post is found again by its WordPress id and
+  its site's address, so running the import again updates, never duplicates.
+- Published posts stay published at their moment, scheduled ones stay scheduled, drafts and
+  pending posts stay unpublished. Private and password-protected posts never become public:
+  they are drafts here, with a note saying why. A scheduled post whose moment has passed, a
+  post without a title (it gets a placeholder headline) and a post without content are drafts.
+- Titles lose their markup; content is cleaned by ``wpcontent``; the excerpt is the summary;
+  categories (but "Uncategorized") and tags are tags; the author is the release's creator when a
+  user has the same username, and is named in the note otherwise.
+- Featured images and other files are never downloaded: the note says where they were.
+- Each post's old address answers a permanent redirect to its new page (``releases.redirects``):
+  its <link> path, and /post-name/ beside a dated path, as WordPress itself accepts both.
+- The whole file is checked before anything is written; a post that fails validation is
+  reported and skipped, the others import. A dry run writes nothing.
+"""
+
+import html
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import unquote, urlsplit
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext as _
+
+from ..models import Release
+from .errors import describe_error
+from .language import detect_language
+from .layout import kind_of_headline
+from .records import Directory, ReleaseData, fold, refresh_after_import
+from .wpcontent import ContentCleaner
+from .wxr import items, scan
+
+Status = Release.Status
+HEADLINE_LENGTH = 250
+SUMMARY_LENGTH = 500
+BATCH_SIZE = 200
+NO_DATE = "0000-00-00 00:00:00"
+UNCATEGORIZED = "uncategorized"
+
+
+@dataclass
+class PostResult:
+    post_id: str
+    title: str
+    saved: object = None
+    error: str = ""
+    skipped: str = ""
+
+
+def site_key(link):
+    """The site's address without scheme or trailing slash, so http and https exports agree."""
+    parts = urlsplit(link)
+    return (parts.netloc.lower() + parts.path.rstrip("/")) or link
+
+
+def plain(text):
+    return " ".join(html.unescape(strip_tags(text or "")).split())
+
+
+class WordPressImporter:
+    def __init__(self, path, *, categories=(), tags=(), user=None, dry_run=False, progress=None):
+        self.path, self.user, self.dry_run, self.progress = path, user, dry_run, progress
+        self.categories = {fold(name) for name in categories}
+        self.tags = {fold(name) for name in tags}
+        self.directory = Directory()
+        self.site = None
+
+    def check(self):
+        """Read the whole export once (raises ImportFileError); nothing is written."""
+        self.site = scan(self.path, self.progress and (lambda done: self.progress(_("Checking"), done)))
+        self.cleaner = ContentCleaner(self.site.attachments)
+        self.users = {username.lower(): pk for pk, username in get_user_model().objects.values_list("pk", "username")}
+        return self.site
+
+    def run(self):
+        """Yield a ``PostResult`` per post; all in one transaction (rolled back for a dry run)."""
+        if self.site is None:
+            self.check()
+        pending = []
+        with transaction.atomic():
+            for item in items(self.path, self.progress and (lambda done: self.progress(_("Importing"), done))):
+                if item.type != "post":
+                    continue
+                result = self._import(item)
+                if result.saved:
+                    pending.append(result.saved.release.pk)
+                if len(pending) >= BATCH_SIZE:
+                    refresh_after_import(pending)
+                    pending = []
+                yield result
+            refresh_after_import(pending)
+            if self.dry_run:
+                transaction.set_rollback(True)
+
+    def _selected(self, item):
+        if not self.categories and not self.tags:
+            return True
+        for domain, nicename, name in item.categories:
+            wanted = self.categories if domain == "category" else self.tags if domain == "post_tag" else set()
+            if fold(name) in wanted or fold(unquote(nicename)) in wanted:
+                return True
+        return False
+
+    def _import(self, item):
+        title = plain(item.title)
+        if not self._selected(item):
+            return PostResult(item.id, title, skipped=_("not in the chosen categories or tags"))
+        if item.status == "trash":
+            return PostResult(item.id, title, skipped=_("it is in the WordPress trash"))
+        data = self.release_data(item)
+        try:
+            with transaction.atomic():
+                saved = self.directory.save(data, user=self.user)
+        except (ValidationError, DatabaseError) as error:
+            self.directory.forget_unsaved()
+            return PostResult(item.id, title, error=describe_error(error))
+        self.directory.keep()
+        return PostResult(item.id, title, saved=saved)
+
+    def release_data(self, item):
+        """``ReleaseData`` for one post of the export."""
+        warnings, notes = (
+            [],
+            [_("Imported from WordPress post %(id)s (%(link)s).") % {"id": item.id, "link": item.link}],
+        )
+        headline = plain(item.title)
+        moment = _moment(item)
+        if moment is None:
+            moment = timezone.now()
+            notes.append(_("It had no date; today's was used."))
+        status = self._status(item, moment, notes)
+        if not headline:
+            headline = _("Untitled post %(name)s of %(date)s") % {
+                "name": unquote(item.name) or item.id,
+                "date": timezone.localtime(moment).date().isoformat(),
+            }
+            notes.append(_("It had no title: write a headline before publishing."))
+            status = Status.DRAFT
+        elif len(headline) > HEADLINE_LENGTH:
+            notes.append(_("Its title was cut to %(length)s characters.") % {"length": HEADLINE_LENGTH})
+            headline = Truncator(headline).chars(HEADLINE_LENGTH)
+        body = self.cleaner.clean(item.content, item.id, warnings)
+        if not strip_tags(body).strip():
+            notes.append(_("It had no content: write the body before publishing."))
+            status = Status.DRAFT
+        summary = Truncator(plain(item.excerpt)).chars(SUMMARY_LENGTH)
+        language, _mixed = detect_language(f"{headline} {summary} {plain(body)}")
+        if not plain(body) and self.site.language.lower().startswith("es"):
+            language = "es"
+        if (thumbnail := self.site.attachments.get(item.meta.get("_thumbnail_id", ""))) is not None:
+            notes.append(
+                _("Its featured image was not copied (files are not downloaded): %(url)s, alt text “%(alt)s”.")
+                % {"url": thumbnail.url, "alt": thumbnail.alt or thumbnail.title}
+            )
+        warnings[:0] = notes[1:]
+        author = self.users.get(item.creator.lower())
+        if author is None and item.creator:
+            notes.append(
+                _("Its author on WordPress was %(name)s.")
+                % {"name": self.site.authors.get(item.creator) or item.creator}
+            )
+        return ReleaseData(
+            source_key=f"wordpress:{site_key(self.site.link)}#{item.id}",
+            values={
+                "kind": kind_of_headline(headline) or Release.Kind.PRESS_RELEASE,
+                "language": language,
+                "headline": headline,
+                "summary": summary,
+                "body": body,
+                "released_at": moment,
+                "timing": "",
+            },
+            slug=slugify(unquote(item.name)) or slugify(headline) or f"post-{item.id}",
+            status=status,
+            tags=self._tags(item),
+            old_paths=_old_paths(item),
+            created_by=author and get_user_model()(pk=author),
+            note=" ".join(notes),
+            warnings=warnings,
+        )
+
+    def _status(self, item, moment, notes):
+        if item.password:
+            notes.append(_("It was password-protected on WordPress, so it is a draft here."))
+            return Status.DRAFT
+        if item.status == "private":
+            notes.append(_("It was private on WordPress, so it is a draft here."))
+            return Status.DRAFT
+        if item.status == "publish":
+            return Status.PUBLISHED
+        if item.status == "future":
+            if moment > timezone.now():
+                return Status.PUBLISHED
+            notes.append(_("It was scheduled for a moment that has passed, so it is a draft here."))
+            return Status.DRAFT
+        if item.status == "pending":
+            return Status.REVIEW
+        return Status.DRAFT
+
+    def _tags(self, item):
+        tags = []
+        for domain, nicename, name in item.categories:
+            if domain in ("category", "post_tag") and name and fold(unquote(nicename)) != UNCATEGORIZED:
+                tag = {"name": html.unescape(name), "slug": slugify(unquote(nicename))}
+                if tag not in tags:
+                    tags.append(tag)
+        return tags
+
+
+def _moment(item):
+    """The post's moment: its GMT date, else its local date in the site's zone, else None."""
+    for value, zone in ((item.date_gmt, UTC), (item.date, timezone.get_default_timezone())):
+        if value and value != NO_DATE:
+            try:
+                return datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=zone)
+            except ValueError:
+                continue
+    return None
+
+
+def _old_paths(item):
+    path = urlsplit(item.link).path
+    if urlsplit(item.link).query or path.strip("/") == "":
+        return []
+    paths = [path]
+    if item.name and path.strip("/") != item.name.strip("/"):
+        paths.append(f"/{item.name}/")
+    return paths

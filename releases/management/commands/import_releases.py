@@ -1,0 +1,76 @@
+"""python manage.py import_releases PATH... — see releases/importing/files.py for the rules."""
+
+import time
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from releases.importing.files import FileImporter, find_sources
+
+
+class Command(BaseCommand):
+    help = (
+        "Imports press releases from .txt, .md and .html files (and press-room .json exports), or folders of them. "
+        "Releases are drafts unless --publish is given; importing a file again updates its release."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="Files or folders to import.")
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="Publish the releases at their own date (a future date makes them scheduled).",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Show what was understood, field by field; write nothing."
+        )
+        parser.add_argument("--user", help="Username recorded as the releases' author and in their history.")
+
+    def handle(self, *args, paths, publish, dry_run, user=None, **options):
+        author = None
+        if user:
+            author = get_user_model().objects.filter(username=user).first()
+            if author is None:
+                raise CommandError(f"No user named “{user}”.")
+        sources, problems = find_sources(paths)
+        if not sources and not problems:
+            raise CommandError("No release files (.txt, .md, .html, .json) found there.")
+        started = time.monotonic()
+        counts = {"created": 0, "updated": 0, "failed": len(problems)}
+        for result in problems:
+            self.stderr.write(f"{result.name}: {result.error}")
+        importer = FileImporter(publish=publish, dry_run=dry_run, user=author)
+        for number, result in enumerate(importer.run(sources), 1):
+            self._report(result, counts, options["verbosity"])
+            if options["verbosity"] and self.stdout.isatty() and number % 100 == 0:
+                self.stdout.write(f"\r{number}/{len(sources)} files…", ending="")
+        elapsed = time.monotonic() - started
+        summary = (
+            f"{counts['created']} created, {counts['updated']} updated, {counts['failed']} not imported "
+            f"({len(sources)} files in {elapsed:.1f} s)."
+        )
+        if dry_run:
+            summary = "Dry run, nothing was written: " + summary
+        self.stdout.write(self.style.SUCCESS(summary) if not counts["failed"] else self.style.WARNING(summary))
+        if counts["failed"] and not counts["created"] and not counts["updated"]:
+            raise CommandError("Nothing was imported.")
+
+    def _report(self, result, counts, verbosity):
+        if result.error:
+            counts["failed"] += 1
+            self.stderr.write(self.style.ERROR(f"{result.name}: not imported: {result.error}"))
+            return
+        for saved in result.saved:
+            counts["created" if saved.created else "updated"] += 1
+        if result.description:
+            for description in result.description:
+                self.stdout.write(self.style.MIGRATE_HEADING(result.name))
+                for label, text in description:
+                    self.stdout.write(f"  {label}: {text}")
+            return
+        if verbosity >= 1:
+            for saved in result.saved:
+                verb = "created" if saved.created else "updated"
+                self.stdout.write(f"{result.name}: {verb} “{saved.release.headline}” ({saved.release.display_status})")
+                for warning in saved.warnings:
+                    self.stdout.write(self.style.WARNING(f"  warning: {warning}"))
