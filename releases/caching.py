@@ -19,9 +19,12 @@ CACHEABLE_STATUSES = {200, 301, 404, 410}
 
 
 def next_moment():
-    """The next moment a scheduled release goes public, or None; cached until then (or a change)."""
+    """The next moment a scheduled release goes public, or None; cached until then (or a change).
+
+    A cached moment that has just passed is looked up again: the cache may keep it a second longer.
+    """
     moment = cache.get(NEXT_MOMENT_KEY, default=False)
-    if moment is False:
+    if moment is False or (moment is not None and moment <= timezone.now()):
         moment = Release.objects.scheduled().order_by("released_at").values_list("released_at", flat=True).first()
         timeout = settings.PUBLIC_CACHE_SECONDS
         if moment is not None:

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max, Min
 from django.shortcuts import get_object_or_404, redirect
@@ -120,14 +121,19 @@ class ReleaseAdminForm(forms.ModelForm):
         cleaned_data = super().clean()
         self._check_not_changed_meanwhile()
         transition = self._check_requested_transition()
-        if transition and transition.target == Release.Status.PUBLISHED:
-            self.instance.status = Release.Status.PUBLISHED
         if "cosigners" in cleaned_data:
+            # Checked as the release will be once the button's transition applies; the status itself
+            # changes only in apply_transition(), which records who did it.
+            status = self.instance.status
+            if transition and transition.target == Release.Status.PUBLISHED:
+                self.instance.status = Release.Status.PUBLISHED
             self.instance.kind = cleaned_data.get("kind", self.instance.kind)
             try:
                 self.instance.clean_cosigners(cleaned_data["cosigners"])
             except ValidationError as error:
                 self.add_error(None, error)
+            finally:
+                self.instance.status = status
         return cleaned_data
 
     check_concurrent_edits = True
@@ -248,6 +254,10 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
         super().save_model(request, obj, form, change)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Judged on the release as it is now: the old version, once reverted, may be a draft a writer could edit.
+        current = self.get_object(request, unquote(object_id))
+        if current is not None and not self.has_change_permission(request, current):
+            raise PermissionDenied
         request._workflow_before_revert = Release.objects.filter(pk=object_id).values(*WORKFLOW_FIELDS).first() or {}
         return allow_import_maps(super().revision_view(request, object_id, version_id, extra_context))
 

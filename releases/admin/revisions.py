@@ -1,5 +1,6 @@
 """A readable diff between a release's saved versions, linked from its history page."""
 
+import datetime
 import difflib
 import re
 
@@ -8,6 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from reversion.models import Version
@@ -23,6 +26,9 @@ _BLOCK_END = re.compile(r"</(p|h[2-4]|li|blockquote)>", re.I)
 def readable(value):
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
+    if isinstance(value, datetime.datetime):
+        # Versions keep moments in the zone they were saved in: compare them in the coalition's zone.
+        return date_format(timezone.localtime(value), "Y-m-d H:i:s T")
     text = "" if value is None else str(value)
     return strip_tags(_BLOCK_END.sub("\n", text)).strip()
 
@@ -80,7 +86,8 @@ class RevisionDiffMixin:
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": _("What changed on %(date)s") % {"date": version.revision.date_created},
+            "title": _("What changed on %(date)s")
+            % {"date": date_format(timezone.localtime(version.revision.date_created), "DATETIME_FORMAT")},
             "version": version,
             "previous": previous,
             "changes": changes,

@@ -231,7 +231,10 @@ class Release(models.Model):
         return max(self.released_at, self.updated_at)
 
     def image_url(self):
-        return reverse("releases:image", kwargs={"slug": self.slug}) if self.image else ""
+        """The featured image's public address; none once withdrawn, when its files are no longer served."""
+        if not self.image or self.status == self.Status.WITHDRAWN:
+            return ""
+        return reverse("releases:image", kwargs={"slug": self.slug})
 
 
 class ReleaseContact(models.Model):

@@ -41,7 +41,7 @@ def news_article_json_ld(context, release):
         if coalition.logo:
             data["publisher"]["logo"] = {"@type": "ImageObject", "url": request.build_absolute_uri(coalition.logo.url)}
         data["author"] = data["publisher"]
-    if release.image:
+    if release.image_url():
         data["image"] = {
             "@type": "ImageObject",
             "url": request.build_absolute_uri(release_file_url(context, release)),
