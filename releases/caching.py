@@ -7,14 +7,17 @@ and pages that set their own policy (previews, embargo links) are left private.
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F, Max
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 
-from .models import Release
+from .models import Release, StatusChange
 
 NEXT_MOMENT_KEY = "releases:next-moment"
+LAST_REMOVAL_KEY = "releases:last-public-removal"
 CACHEABLE_STATUSES = {200, 301, 404, 410}
 
 
@@ -33,10 +36,42 @@ def next_moment():
     return moment
 
 
+def forget(key):
+    """Drop a cached value now, and again after the commit, when other processes see the change."""
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
 @receiver(post_save, sender=Release)
 @receiver(post_delete, sender=Release)
 def forget_next_moment(**kwargs):
-    cache.delete(NEXT_MOMENT_KEY)
+    forget(NEXT_MOMENT_KEY)
+
+
+def last_public_removal():
+    """When a public release last left the public (withdrawn, unpublished or deleted), or None.
+
+    Feeds take it into their Last-Modified, so a reader asking "changed since?" hears yes.
+    """
+    moment = cache.get(LAST_REMOVAL_KEY, default=False)
+    if moment is False:
+        moment = StatusChange.objects.filter(
+            from_status=Release.Status.PUBLISHED, changed_at__gte=F("release__released_at")
+        ).aggregate(latest=Max("changed_at"))["latest"]
+        cache.set(LAST_REMOVAL_KEY, moment, timeout=None)
+    return moment
+
+
+@receiver(post_save, sender=StatusChange)
+def _forget_last_removal(instance, **kwargs):
+    if instance.from_status == Release.Status.PUBLISHED:
+        forget(LAST_REMOVAL_KEY)
+
+
+@receiver(post_delete, sender=Release)
+def _remember_deleted_public_release(instance, **kwargs):
+    if instance.is_published():
+        cache.set(LAST_REMOVAL_KEY, timezone.now(), timeout=None)
 
 
 def public_max_age(now=None):

@@ -3,7 +3,9 @@
 Every opening is logged. The pages are never cached and never indexed.
 """
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 
 from .caching import private
 from .files import serve_release_file
@@ -12,8 +14,21 @@ from .views import ReleaseDetailView
 
 
 def usable_link(token):
-    """The link for this token if it still opens; otherwise a 404, as for a page that does not exist."""
-    return get_object_or_404(AccessLink.objects.usable(), token=token)
+    """The link for this token if it still opens; otherwise a 404, as for a page that does not exist.
+
+    A preview link opens a release still being written (draft or in review); an embargo link, a
+    scheduled release before its moment. Once the release has gone public, either leads to its
+    public page; in any other state (unpublished again, withdrawn) the link no longer opens.
+    """
+    link = get_object_or_404(AccessLink.objects.usable().select_related("release"), token=token)
+    release = link.release
+    if release.is_published():
+        return link
+    if link.purpose == AccessLink.Purpose.PREVIEW and release.status in (Release.Status.DRAFT, Release.Status.REVIEW):
+        return link
+    if link.purpose == AccessLink.Purpose.EMBARGO and release.is_scheduled():
+        return link
+    raise Http404
 
 
 class AccessLinkView(ReleaseDetailView):
@@ -38,4 +53,8 @@ class AccessLinkView(ReleaseDetailView):
 def access_link_file(request, token, pk=None):
     """An attachment (or, without ``pk``, the featured image) of the release behind a usable link."""
     link = usable_link(token)
+    if link.release.is_published():
+        return redirect(link.release.image_url() if pk is None else reverse(
+            "releases:file", kwargs={"slug": link.release.slug, "pk": pk}
+        ))
     return private(serve_release_file(link.release, pk))

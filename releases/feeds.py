@@ -17,11 +17,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import decorator_from_middleware
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, get_tag_uri
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
 from members.models import Organization, coalition_profile
 
+from .caching import last_public_removal
 from .models import Language, Release, Spokesperson, Tag
 
 LATEST = 50
@@ -79,12 +81,18 @@ class ReleaseFeed(Feed):
         """
 
         def last_modified(request, **kwargs):
-            return last_public_change(cls.releases(**kwargs)[:LATEST])
+            moments = [last_public_change(cls.releases(**kwargs)[:LATEST]), last_public_removal()]
+            request.feed_last_modified = max((moment for moment in moments if moment), default=None)
+            return request.feed_last_modified
 
         @decorator_from_middleware(ConditionalGetMiddleware)
         @condition(last_modified_func=last_modified)
         def view(request, **kwargs):
-            return cls(feed_type)(request, **kwargs)
+            response = cls(feed_type)(request, **kwargs)
+            # The syndication framework dates the feed by its items; a removal counts too.
+            if request.feed_last_modified:
+                response["Last-Modified"] = http_date(request.feed_last_modified.timestamp())
+            return response
 
         return view
 

@@ -57,6 +57,7 @@ def available_transitions(release, user):
         for transition in TRANSITIONS.values()
         if release.status in transition.sources and user.has_perm(transition.permission)
         and not (transition.name == "unpublish" and release.is_published())
+        and not (transition.name == "withdraw" and not release.is_published())
     ]
 
 
@@ -76,6 +77,8 @@ def apply_transition(release, name, user, *, reason="", answer_gone=False):
         )
     if name == "unpublish" and release.is_published():
         raise ValidationError(_("This release is already public: withdraw it instead, with a reason."))
+    if name == "withdraw" and not release.is_published():
+        raise ValidationError(_("This release is not public yet: unpublish it instead; nothing needs retracting."))
     previous = release.status
     release.status = transition.target
     if transition.target == Status.PUBLISHED:

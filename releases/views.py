@@ -10,9 +10,9 @@ from django.views.generic import DetailView, ListView
 from members.models import Organization, coalition_profile
 
 from . import search
+from .caching import private
 from .forms import ReleaseFilterForm
 from .models import MediaContact, Release, ReleaseContact, Spokesperson, Tag
-from .caching import private
 from .publishing import can_preview
 
 LATEST_ON_HOME = 8
@@ -61,9 +61,11 @@ class ReleaseListView(PublishedReleasesMixin, ListView):
         self.form = ReleaseFilterForm(self.request.GET or None)
         queryset = self.form.filter(super().get_queryset())
         self.year, self.month = self.kwargs.get("year"), self.kwargs.get("month")
-        if self.year:
+        if self.year is not None:
+            if not 1 <= self.year <= 9999:
+                raise Http404(_("No such year."))
             queryset = queryset.filter(released_at__year=self.year)
-        if self.month:
+        if self.month is not None:
             if not 1 <= self.month <= 12:
                 raise Http404(_("No such month."))
             queryset = queryset.filter(released_at__month=self.month)

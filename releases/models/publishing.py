@@ -96,10 +96,6 @@ class AccessLink(models.Model):
     def get_absolute_url(self):
         return reverse("access-link", kwargs={"token": self.token})
 
-    def is_usable(self):
-        """The per-instance mirror of ``AccessLinkQuerySet.usable()``."""
-        return self.revoked_at is None and self.expires_at > timezone.now()
-
 
 class AccessLog(models.Model):
     """One opening of an access link."""

@@ -20,6 +20,8 @@ from .library import Boilerplate, Language, Tag
 from .people import MediaContact, Spokesperson
 
 MIN_COSIGNERS = 2
+# Addresses under /releases/ that other pages use (a number is a year's archive).
+RESERVED_SLUGS = {"search", "tags", "spokespeople"}
 
 
 def private_storage():
@@ -41,7 +43,9 @@ class ReleaseQuerySet(models.QuerySet):
 
     def retracted(self):
         """Withdrawn releases that had gone public: their page stays, with the retraction notice."""
-        return self.filter(status=Release.Status.WITHDRAWN, released_at__lte=timezone.now())
+        return self.filter(
+            status=Release.Status.WITHDRAWN, released_at__lte=timezone.now(), withdrawn_at__gte=models.F("released_at")
+        )
 
     def for_listing(self):
         """What lists show of each release: everything but the body (and the search vector)."""
@@ -187,6 +191,8 @@ class Release(models.Model):
             errors["boilerplate"] = _("This boilerplate is in another language than the release.")
         if self.translation_of_id and self.translation_of_id == self.pk:
             errors["translation_of"] = _("A release cannot be a translation of itself.")
+        if self.slug.isdigit() or self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("This address is taken by another page of the press room; add a word to it.")
         if errors:
             raise ValidationError(errors)
 
@@ -208,10 +214,11 @@ class Release(models.Model):
         if not self.boilerplate_id and not self.pk:
             self.boilerplate = Boilerplate.objects.filter(language=self.language, is_default=True).first()
         super().save(*args, **kwargs)
-        # Translations that share this release's moment follow it, so they go live together.
-        self.translations.filter(same_moment_as_original=True).exclude(released_at=self.released_at).update(
-            released_at=self.released_at
-        )
+        # Translations that share a published release's moment follow it, so they go live together.
+        if self.status == self.Status.PUBLISHED:
+            self.translations.filter(same_moment_as_original=True).exclude(released_at=self.released_at).update(
+                released_at=self.released_at
+            )
 
     def is_published(self):
         """The per-instance mirror of ``ReleaseQuerySet.published()``."""
