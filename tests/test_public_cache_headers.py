@@ -26,7 +26,8 @@ def public_addresses(make_release, make_tag):
     release = make_release(headline="Coalition answers the summit", tags=[make_tag(slug="asylum")],
                            image="releases/2026/summit.png", image_alt="Marchers")
     return [
-        reverse("home"), reverse("releases:list"), release.get_absolute_url(), reverse("releases:tag", args=["asylum"]),
+        reverse("home"), reverse("releases:list"), release.get_absolute_url(),
+        reverse("releases:tag", args=["asylum"]),
         reverse("releases:search") + "?q=summit", reverse("feeds:rss"), reverse("feeds:atom"), reverse("sitemap"),
         reverse("news-sitemap"), "/releases/no-such-release/",
     ]

@@ -42,7 +42,8 @@ def edited(publisher, release_form_data):
     release = Release.objects.get()
     save(publisher, release, headline="Coalition answers the summit declaration",
          body="<p>Leaders promised detention.</p>")
-    publisher.post(reverse("admin:releases_release_changelist"), {"action": "publish", "_selected_action": [release.pk]})
+    publisher.post(reverse("admin:releases_release_changelist"),
+                   {"action": "publish", "_selected_action": [release.pk]})
     release.refresh_from_db()
     assert release.status == Status.PUBLISHED
     return release

@@ -3,6 +3,7 @@ withdraws and corrects. The admin hides what a role may not do, and the server r
 whatever the request says: form button, admin action, or a crafted POST."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -218,13 +219,16 @@ def test_a_publisher_schedules_with_a_future_moment(publisher, make_release, rel
     assert release.display_status == "Scheduled"
     assert StatusChange.objects.get().to_status == Status.PUBLISHED
     assert Client().get(release.get_absolute_url()).status_code == 404
-    assert "Scheduled" in publisher.get(reverse("admin:releases_release_changelist") + "?state=scheduled").text
+    listed = publisher.get(reverse("admin:releases_release_changelist") + "?state=scheduled").text
+    assert "Scheduled" in listed
+    assert re.search(r'<td class="field-moment">[^<]+ C[SD]T · [^<]+ UTC</td>', listed)  # Local zone, then UTC.
 
 
 def test_a_publisher_publishes_with_the_action(publisher, make_release):
     release = make_release(status=Status.REVIEW, released_at=timezone.now() - dt.timedelta(minutes=1))
 
-    publisher.post(reverse("admin:releases_release_changelist"), {"action": "publish", "_selected_action": [release.pk]})
+    publisher.post(reverse("admin:releases_release_changelist"),
+                   {"action": "publish", "_selected_action": [release.pk]})
 
     release.refresh_from_db()
     assert release.is_published()

@@ -7,8 +7,11 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+import test_visibility_matrix as matrix
 from releases.models import AccessLog, Release, StatusChange
-from test_visibility_matrix import MARKER, READERS, fetch, leaks, public_surfaces, reader, world  # noqa: F401
+from test_visibility_matrix import MARKER, READERS, fetch, leaks, public_surfaces
+
+world, reader = matrix.world, matrix.reader  # The matrix's fixtures, shared.
 
 SECOND = dt.timedelta(seconds=1)
 
@@ -45,7 +48,8 @@ def test_a_scheduled_release_is_invisible_a_second_before_and_visible_a_second_a
     assert not found, "a second early:\n\n" + "\n\n".join(found)
     assert [name for name in surfaces if after[name] == missing_after[name]] == []
     without_marker = [name for name in surfaces if MARKER.lower().encode() not in after[name][1].lower()]
-    assert without_marker == ["sitemap index", "pages sitemap"]  # They list dates only: the lastmod moved.
+    # Page 2 now exists, holding the oldest release; the two sitemaps list dates only, and their lastmod moved.
+    assert without_marker == ["tag page, page 2", "sitemap index", "pages sitemap"]
     assert {name: answer[0] for name, answer in before_own.items()} == dict.fromkeys(own, 404)
     assert {name: answer[0] for name, answer in after_own.items()} == {
         "page": 200, "wire text": 200, "featured image": 200, "attachment": 200,

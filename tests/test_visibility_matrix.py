@@ -131,6 +131,7 @@ def public_surfaces(releases):
     surfaces = {
         "home": reverse("home"),
         "release list": releases_url,
+        "release list, page 2": f"{releases_url}?page=2",
         "release list by topic": f"{releases_url}?tag=asylum",
         "release list by every filter": f"{releases_url}?spokesperson=oscar-chacon&member=centro-latino"
                                         "&kind=statement&language=es",
@@ -140,6 +141,7 @@ def public_surfaces(releases):
         "year archive": reverse("releases:archive-year", args=[2026]),
         "month archive": reverse("releases:archive-month", args=[2026, 6]),
         "tag page": reverse("releases:tag", args=["asylum"]),
+        "tag page, page 2": reverse("releases:tag", args=["asylum"]) + "?page=2",
         "its own topic's page": reverse("releases:tag", args=[f"{MARKER.lower()}-topic"]),
         "spokesperson page": reverse("releases:spokesperson", args=["oscar-chacon"]),
         "its own spokesperson's page": reverse("releases:spokesperson", args=[f"{MARKER.lower()}-speaker"]),
@@ -157,7 +159,8 @@ def public_surfaces(releases):
     feeds = {
         "": {}, "tag-": {"slug": "asylum"}, "kind-": {"kind": "statement"}, "spokesperson-": {"slug": "oscar-chacon"},
         "member-": {"slug": "centro-latino"}, "language-": {"code": "es"},
-        "its own tag ": {"slug": f"{MARKER.lower()}-topic"}, "its own spokesperson ": {"slug": f"{MARKER.lower()}-speaker"},
+        "its own tag ": {"slug": f"{MARKER.lower()}-topic"},
+        "its own spokesperson ": {"slug": f"{MARKER.lower()}-speaker"},
         "its own member ": {"slug": "solo-organization"},
     }
     for subject, kwargs in feeds.items():

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ..models import AccessLink, AccessLog
-from ..publishing import can_publish
+from ..publishing import EDIT_PERMISSION, can_publish
 
 DEFAULT_LIFETIME = timezone.timedelta(days=7)
 
@@ -68,6 +68,17 @@ class AccessLinkInline(admin.StackedInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(view_total=Count("views"))
+
+    # Whoever may edit the release may give preview links from its form; the form lets only
+    # publishers grant or change embargo links.
+    def has_add_permission(self, request, obj=None):
+        return request.user.has_perm(EDIT_PERMISSION)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm(EDIT_PERMISSION)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm(EDIT_PERMISSION)
 
     def has_delete_permission(self, request, obj=None):
         return False  # Revoke instead: the log of who saw what stays.
