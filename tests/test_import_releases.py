@@ -11,11 +11,13 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
 from members.models import Organization
 from releases.models import Boilerplate, MediaContact, Release, Spokesperson, Tag
+from releases.search import search
 
 SAMPLE = Path("/work/shared/samples/los-angeles-declaration-release.txt")
 if not SAMPLE.exists():
@@ -361,3 +363,46 @@ def test_the_old_addresses_list_links_to_import_and_export(admin_client):
     page = admin_client.get(reverse("admin:releases_legacypath_changelist")).content.decode()
 
     assert reverse("admin:releases_import") in page
+
+
+# Batches
+
+
+@pytest.mark.django_db
+def test_imported_releases_are_found_by_search_with_their_spokespeople_and_tags():
+    run("--publish", SAMPLE, SAMPLES / "comunicado-independencia.txt")
+
+    assert [r.headline for r in search(Release.objects.published(), "Chacón")] == [HEADLINE]
+    assert len(search(Release.objects.published(), "Centroamérica")) == 1
+
+
+@pytest.mark.django_db
+def test_the_same_release_twice_in_one_run_is_created_once_and_updated(tmp_path):
+    write(tmp_path, "a.txt", small_release("Coalition Welcomes Decision"))
+    write(tmp_path, "b.txt", small_release("Coalition Welcomes Decision", extra="Tags : asylum"))
+
+    out, _err = run(tmp_path)
+
+    assert "1 created, 1 updated" in out
+    assert list(Release.objects.get().tags.values_list("name", flat=True)) == ["asylum"]
+
+
+@pytest.mark.django_db
+def test_a_batch_the_database_refuses_is_imported_again_file_by_file(tmp_path, monkeypatch):
+    write(tmp_path, "a.txt", small_release("Coalition Welcomes Decision"))
+    write(tmp_path, "b.txt", small_release("Coalition Welcomes Another Decision"))
+    bulk_create = Release.objects.bulk_create
+    calls = []
+
+    def refuse_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise IntegrityError("as if another editor took the same address meanwhile")
+        return bulk_create(*args, **kwargs)
+
+    monkeypatch.setattr(Release.objects, "bulk_create", refuse_once)
+
+    out, _err = run(tmp_path)
+
+    assert "2 created, 0 updated, 0 not imported" in out
+    assert Release.objects.count() == 2 and MediaContact.objects.count() == 1

@@ -30,7 +30,7 @@ from ..models import Release
 from .errors import ImportFileError, describe_error
 from .parsed import ReleaseParseError
 from .press_room import read_export
-from .records import Directory, ReleaseData, refresh_after_import
+from .records import ReleaseData, ReleaseWriter
 from .sources import MAX_BYTES
 from .text import parse_release
 
@@ -93,43 +93,58 @@ def find_sources(paths):
 
 
 class FileImporter:
-    """Imports sources with one ``Directory``, so names are matched across files too."""
+    """Imports sources with one ``ReleaseWriter``, so names are matched across files too."""
 
     def __init__(self, *, publish=False, dry_run=False, user=None, batch_size=BATCH_SIZE):
         self.publish, self.dry_run, self.user = publish, dry_run, user
         self.batch_size = batch_size
-        self.directory = Directory()
+        self.writer = ReleaseWriter(user=user)
 
     def run(self, sources):
         """Yield a ``FileResult`` per source, batch by batch."""
         if self.dry_run:
             with transaction.atomic():
-                results = [self._import(source) for source in sources]
+                results = [self._import(source, bulk=False) for source in sources]
                 transaction.set_rollback(True)
-            self.directory = Directory()
+            self.writer = ReleaseWriter(user=self.user)
             yield from results
             return
         sources = iter(sources)
         while batch := list(islice(sources, self.batch_size)):
-            with transaction.atomic():
-                results = [self._import(source) for source in batch]
-                refresh_after_import(saved.release.pk for result in results for saved in result.saved)
+            try:
+                with transaction.atomic():
+                    results = [self._import(source, bulk=True) for source in batch]
+                    self.writer.flush()
+            except DatabaseError:
+                # A constraint only the database checks refused the batch: redo it file by file, to find the file.
+                self.writer = ReleaseWriter(user=self.user)
+                with transaction.atomic():
+                    results = [self._import(source, bulk=False) for source in batch]
+                    self.writer.flush()
             yield from results
 
-    def _import(self, source):
-        result = FileResult(source.name)
+    def _import(self, source, *, bulk):
+        """Read one source and prepare its releases: new ones wait for the batch, others are written now."""
+        result, writer = FileResult(source.name), self.writer
         try:
             releases = self._read(source)
-            with transaction.atomic():
-                result.saved = [self.directory.save(data, user=self.user) for data in releases]
-                _link_translations(releases, result.saved)
-                if self.dry_run:
-                    result.description = [describe(saved) for saved in result.saved]
+            if bulk and len(releases) == 1 and writer.is_new(releases[0]):
+                result.saved = [writer.prepare(releases[0], bulk=True)]
+                writer.queue(result.saved[0])
+            else:
+                writer.write_queued()
+                with transaction.atomic():
+                    result.saved = [writer.save(data) for data in releases]
+                    _link_translations(releases, result.saved)
+                    if self.dry_run:
+                        writer.keep()
+                        writer.flush()
+                        result.description = [describe(saved) for saved in result.saved]
         except (ReleaseParseError, ValidationError, DatabaseError) as error:
-            self.directory.forget_unsaved()
+            writer.forget_unsaved()
             result.saved, result.error = [], describe_error(error)
         else:
-            self.directory.keep()
+            writer.keep()
         return result
 
     def _read(self, source):
@@ -214,7 +229,7 @@ def describe(saved):
     release = saved.release
 
     def marked(kind, row, text):
-        return f"{text} ({_('new') if (kind, row.pk) in saved.new_rows else _('existing')})"
+        return f"{text} ({_('new') if saved.is_new(kind, row.pk) else _('existing')})"
 
     contacts = [
         marked(

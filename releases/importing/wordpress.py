@@ -35,7 +35,8 @@ from ..models import Release
 from .errors import describe_error
 from .language import detect_language
 from .layout import kind_of_headline
-from .records import Directory, ReleaseData, fold, refresh_after_import
+from .matching import fold
+from .records import ReleaseData, ReleaseWriter
 from .wpcontent import ContentCleaner
 from .wxr import items, scan
 
@@ -71,7 +72,7 @@ class WordPressImporter:
         self.path, self.user, self.dry_run, self.progress = path, user, dry_run, progress
         self.categories = {fold(name) for name in categories}
         self.tags = {fold(name) for name in tags}
-        self.directory = Directory()
+        self.writer = ReleaseWriter(user=user)
         self.site = None
 
     def check(self):
@@ -85,21 +86,30 @@ class WordPressImporter:
         """Yield a ``PostResult`` per post; all in one transaction (rolled back for a dry run)."""
         if self.site is None:
             self.check()
-        pending = []
         with transaction.atomic():
+            batch = []
             for item in items(self.path, self.progress and (lambda done: self.progress(_("Importing"), done))):
-                if item.type != "post":
-                    continue
-                result = self._import(item)
-                if result.saved:
-                    pending.append(result.saved.release.pk)
-                if len(pending) >= BATCH_SIZE:
-                    refresh_after_import(pending)
-                    pending = []
-                yield result
-            refresh_after_import(pending)
+                if item.type == "post":
+                    batch.append(item)
+                if len(batch) == BATCH_SIZE:
+                    yield from self._import_batch(batch)
+                    batch = []
+            yield from self._import_batch(batch)
             if self.dry_run:
                 transaction.set_rollback(True)
+
+    def _import_batch(self, batch):
+        """New posts of a batch are written together; if the database refuses that, one by one."""
+        try:
+            with transaction.atomic():
+                results = [self._import(item, bulk=not self.dry_run) for item in batch]
+                self.writer.flush()
+        except DatabaseError:
+            self.writer = ReleaseWriter(user=self.user)
+            with transaction.atomic():
+                results = [self._import(item, bulk=False) for item in batch]
+                self.writer.flush()
+        return results
 
     def _selected(self, item):
         if not self.categories and not self.tags:
@@ -110,7 +120,7 @@ class WordPressImporter:
                 return True
         return False
 
-    def _import(self, item):
+    def _import(self, item, *, bulk):
         title = plain(item.title)
         if not self._selected(item):
             return PostResult(item.id, title, skipped=_("not in the chosen categories or tags"))
@@ -118,12 +128,11 @@ class WordPressImporter:
             return PostResult(item.id, title, skipped=_("it is in the WordPress trash"))
         data = self.release_data(item)
         try:
-            with transaction.atomic():
-                saved = self.directory.save(data, user=self.user)
+            saved = self.writer.add(data, bulk=bulk)
         except (ValidationError, DatabaseError) as error:
-            self.directory.forget_unsaved()
+            self.writer.forget_unsaved()
             return PostResult(item.id, title, error=describe_error(error))
-        self.directory.keep()
+        self.writer.keep()
         return PostResult(item.id, title, saved=saved)
 
     def release_data(self, item):
