@@ -406,3 +406,14 @@ def test_a_batch_the_database_refuses_is_imported_again_file_by_file(tmp_path, m
 
     assert "2 created, 0 updated, 0 not imported" in out
     assert Release.objects.count() == 2 and MediaContact.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_importing_again_never_brings_back_a_withdrawn_release(tmp_path):
+    path = write(tmp_path, "past.txt", small_release("Coalition Welcomes Decision"))
+    run("--publish", path)
+    Release.objects.update(status=Release.Status.WITHDRAWN, withdrawn_at=timezone.now(), withdrawal_reason="Wrong.")
+
+    run("--publish", path)
+
+    assert Release.objects.get().status == Release.Status.WITHDRAWN

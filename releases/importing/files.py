@@ -124,13 +124,12 @@ class FileImporter:
             yield from results
 
     def _import(self, source, *, bulk):
-        """Read one source and prepare its releases: new ones wait for the batch, others are written now."""
+        """Read one source and write its releases (see ``ReleaseWriter.add`` for ``bulk``)."""
         result, writer = FileResult(source.name), self.writer
         try:
             releases = self._read(source)
-            if bulk and len(releases) == 1 and writer.is_new(releases[0]):
-                result.saved = [writer.prepare(releases[0], bulk=True)]
-                writer.queue(result.saved[0])
+            if bulk and len(releases) == 1 and not releases[0].exact:
+                result.saved = [writer.add(releases[0], bulk=True)]
             else:
                 writer.write_queued()
                 with transaction.atomic():
@@ -140,7 +139,12 @@ class FileImporter:
                         writer.keep()
                         writer.flush()
                         result.description = [describe(saved) for saved in result.saved]
-        except (ReleaseParseError, ValidationError, DatabaseError) as error:
+        except (ReleaseParseError, ValidationError) as error:
+            writer.forget_unsaved()
+            result.saved, result.error = [], describe_error(error)
+        except DatabaseError as error:
+            if bulk:
+                raise
             writer.forget_unsaved()
             result.saved, result.error = [], describe_error(error)
         else:

@@ -80,18 +80,37 @@ class Saved:
         return any(kind == made and pk == row.pk for made, row in self.new_rows)
 
 
+class _Pending:
+    """Links, history and search refreshes that wait to be written, for a source or for a batch."""
+
+    def __init__(self):
+        self.links, self.history, self.replaced, self.written = {}, [], set(), []
+
+    def take(self, other):
+        self.links.update(other.links)
+        self.history += other.history
+        self.replaced |= other.replaced
+        self.written += other.written
+        other.__init__()
+
+
 class ReleaseWriter:
+    """Writes releases for one import run; see the module's rules. ``keep()`` after each source that
+    succeeded, ``forget_unsaved()`` after one that failed (and was rolled back), ``flush()`` per batch."""
+
     def __init__(self, *, user=None):
         self.user = user
         self.directory = Directory()
-        self._queued, self._links, self._history, self._written = [], {}, [], []
-        self._queued_keys = set()
+        self._queued, self._queued_keys = [], set()
+        self._source, self._batch = _Pending(), _Pending()
 
     def keep(self):
         self.directory.keep()
+        self._batch.take(self._source)
 
     def forget_unsaved(self):
         self.directory.forget_unsaved()
+        self._source.__init__()
 
     def is_new(self, data):
         """Whether ``data`` makes a release not yet in the database nor waiting to be written."""
@@ -144,10 +163,34 @@ class ReleaseWriter:
         return saved
 
     def save(self, data):
-        """Prepare and write one release now (inside the caller's savepoint); return ``Saved``."""
+        """Prepare and write one release now, inside the caller's savepoint; return ``Saved``."""
         saved = self.prepare(data)
+        self._write(saved)
+        return saved
+
+    def add(self, data, *, bulk=False):
+        """Write ``data``'s release, all or nothing; return ``Saved``.
+
+        With ``bulk``, a new release waits for ``flush()`` and an update is written without a
+        savepoint of its own: both were validated before anything was written, and a database
+        error then aborts the whole batch (the caller's), to be redone without ``bulk``.
+        """
+        if not bulk:
+            self.write_queued()
+            with transaction.atomic():
+                return self.save(data)
+        saved = self.prepare(data, bulk=True)
+        if saved.created:
+            self._queued.append(saved)
+            self._queued_keys.add(data.source_key)
+        else:
+            self.write_queued()
+            self._write(saved)
+        return saved
+
+    def _write(self, saved):
         self.directory.write_new_rows()
-        release = saved.release
+        release, data = saved.release, saved.data
         if release.boilerplate is not None:
             release.boilerplate_id = release.boilerplate.pk  # written just now, after it was chosen
         release.save()
@@ -155,46 +198,35 @@ class ReleaseWriter:
             Release.objects.filter(pk=release.pk).update(boilerplate=None)
             release.boilerplate_id = None
         self._after_write(saved)
-        return saved
-
-    def add(self, data, *, bulk=False):
-        """Write ``data``'s release, all or nothing; a new one waits for ``flush()`` if ``bulk``. Return ``Saved``."""
-        if bulk and self.is_new(data):
-            saved = self.prepare(data, bulk=True)
-            self.queue(saved)
-            return saved
-        self.write_queued()
-        with transaction.atomic():
-            return self.save(data)
-
-    def queue(self, saved):
-        """Keep a prepared new release for ``flush()``."""
-        self._queued.append(saved)
-        self._queued_keys.add(saved.data.source_key)
 
     def write_queued(self):
-        """Write the new rows and the queued releases (in one INSERT); their links wait for ``flush()``."""
+        """Write the new rows and the queued new releases (in one INSERT); their links wait for ``flush()``."""
         self.directory.write_new_rows()
         if self._queued:
             Release.objects.bulk_create([saved.release for saved in self._queued], batch_size=500)
             for saved in self._queued:
                 self._after_write(saved)
             self._queued, self._queued_keys = [], set()
+            self._batch.take(self._source)
 
     def flush(self):
-        """Write all that waits: new rows, queued releases, links and history; refresh their search vectors."""
+        """Write all that waits (rows, releases, links, history) and refresh the releases' search vectors."""
         self.write_queued()
-        rows = [row for rows in self._links.values() for row in rows] + self._history
+        batch = self._batch
+        if batch.replaced:
+            replaced = list(batch.replaced)
+            ReleaseContact.objects.filter(release__in=replaced).delete()
+            for model, _column in THROUGH.values():
+                model.objects.filter(release__in=replaced).delete()
         by_model = {}
-        for row in rows:
+        for row in [row for rows in batch.links.values() for row in rows] + batch.history:
             by_model.setdefault(type(row), []).append(row)
-        for model, model_rows in by_model.items():
-            model.objects.bulk_create(model_rows, batch_size=500)
-        self._links, self._history = {}, []
-        if self._written:
-            refresh_search_vectors(Release.objects.filter(pk__in=self._written))
+        for model, rows in by_model.items():
+            model.objects.bulk_create(rows, batch_size=500)
+        if batch.written:
+            refresh_search_vectors(Release.objects.filter(pk__in=batch.written))
             forget_next_moment()
-            self._written = []
+        batch.__init__()
 
     def _related(self, data, warnings):
         directory = self.directory
@@ -206,20 +238,18 @@ class ReleaseWriter:
         }
 
     def _after_write(self, saved):
-        release, data = saved.release, saved.data
+        release, data, pending = saved.release, saved.data, self._source
         self.directory.add_release(data.source_key, release.pk)
-        self._written.append(release.pk)
+        pending.written.append(release.pk)
         if not saved.created:
-            ReleaseContact.objects.filter(release=release).delete()
-            for model, _column in THROUGH.values():
-                model.objects.filter(release=release).delete()
+            pending.replaced.add(release.pk)
         links = [
             ReleaseContact(release=release, contact_id=pk_of(contact), position=position)
             for position, contact in enumerate(saved.related["contacts"])
         ]
         for name, (model, column) in THROUGH.items():
             links += [model(release_id=release.pk, **{column: pk_of(row)}) for row in saved.related[name]]
-        self._links[release.pk] = links
+        pending.links[release.pk] = links
         if data.corrections is not None:
             release.corrections.all().delete()
             Correction.objects.bulk_create(
@@ -227,7 +257,7 @@ class ReleaseWriter:
             )
         self._add_old_paths(release, data.old_paths, saved.warnings)
         if release.status != saved.previous_status:
-            self._history.append(
+            pending.history.append(
                 StatusChange(
                     release=release, from_status=saved.previous_status, to_status=release.status,
                     changed_by=self.user, note=data.note,

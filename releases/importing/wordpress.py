@@ -130,6 +130,8 @@ class WordPressImporter:
         try:
             saved = self.writer.add(data, bulk=bulk)
         except (ValidationError, DatabaseError) as error:
+            if bulk and isinstance(error, DatabaseError):
+                raise
             self.writer.forget_unsaved()
             return PostResult(item.id, title, error=describe_error(error))
         self.writer.keep()
