@@ -38,8 +38,8 @@ def test_a_scheduled_release_is_invisible_a_second_before_and_visible_a_second_a
     after, after_own = fetch(reader, surfaces), fetch(reader, own)
     assert database_state() == untouched
 
-    Release.objects.filter(pk=hidden.pk).delete()
     time_machine.move_to(moment - SECOND, tick=False)
+    Release.objects.filter(pk=hidden.pk).delete()  # Before its moment: never public, so no removal to date.
     missing_before = fetch(reader, surfaces)
     time_machine.move_to(moment + SECOND, tick=False)
     missing_after = fetch(reader, surfaces)
