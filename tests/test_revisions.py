@@ -134,7 +134,10 @@ def test_a_deleted_release_is_recovered_as_a_draft(publisher, edited, make_conta
         "releasecontact_set-0-position": "0",
     })
     address = edited.get_absolute_url()
-    response = publisher.post(reverse("admin:releases_release_delete", args=[edited.pk]), {"post": "yes"})
+    delete_url = reverse("admin:releases_release_delete", args=[edited.pk])
+    assert publisher.post(delete_url, {"post": "yes"}).status_code == 403  # Public: withdraw it first.
+    publisher.post(reverse("admin:releases_release_withdraw", args=[edited.pk]), {"reason": "Sent by mistake."})
+    response = publisher.post(delete_url, {"post": "yes"})
     assert response.status_code == 302 and not Release.objects.exists()
 
     recover_list = publisher.get(reverse("admin:releases_release_recoverlist")).text

@@ -229,6 +229,18 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
     def has_publish_permission(self, request):
         return can_publish(request.user)
 
+    # A public release is withdrawn before it can be deleted, so feeds and readers learn it left.
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_published():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        public = queryset.published()
+        if public.exists():
+            messages.warning(request, _("Public releases were kept: withdraw a public release before deleting it."))
+        super().delete_queryset(request, queryset.exclude(pk__in=public))
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.requested_transition = request.POST.get("_transition") if request.method == "POST" else None
