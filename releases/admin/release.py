@@ -289,13 +289,12 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
                 messages.success(request, _("Now “%(status)s”.") % {"status": form.instance.display_status})
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        release = obj or Release()
-        context["transitions"] = [t for t in available_transitions(release, request.user) if t.name != "withdraw"]
-        context["can_withdraw"] = obj is not None and "withdraw" in [
-            t.name for t in available_transitions(obj, request.user)
-        ]
-        if obj is not None:
-            context["public_url"] = obj.get_absolute_url()
+        # Restoring a version or recovering a release only saves; publishing comes after, from the release.
+        url_name = request.resolver_match.url_name if request.resolver_match else ""
+        restoring = url_name.endswith(("_revision", "_recover"))
+        transitions = [] if restoring else available_transitions(obj or Release(), request.user)
+        context["transitions"] = [t for t in transitions if t.name != "withdraw"]
+        context["can_withdraw"] = obj is not None and any(t.name == "withdraw" for t in transitions)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):
