@@ -68,8 +68,8 @@ class Command(BaseCommand):
                 for label, text in description:
                     self.stdout.write(f"  {label}: {text}")
             return
-        if verbosity >= 1:
-            for saved in result.saved:
+        for saved in result.saved:
+            if verbosity >= 2 or verbosity and saved.warnings:
                 verb = "created" if saved.created else "updated"
                 self.stdout.write(f"{result.name}: {verb} “{saved.release.headline}” ({saved.release.display_status})")
                 for warning in saved.warnings:
