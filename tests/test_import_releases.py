@@ -417,3 +417,15 @@ def test_importing_again_never_brings_back_a_withdrawn_release(tmp_path):
     run("--publish", path)
 
     assert Release.objects.get().status == Release.Status.WITHDRAWN
+
+
+@pytest.mark.django_db
+def test_writers_find_import_and_export_from_the_admin_index(client, django_user_model):
+    writer = django_user_model.objects.create_user("writer", password="x", is_staff=True)
+    writer.groups.add(Group.objects.get(name="Writer"))
+    client.force_login(writer)
+
+    assert reverse("admin:releases_legacypath_changelist") in client.get(reverse("admin:index")).content.decode()
+    page = client.get(reverse("admin:releases_legacypath_changelist")).content.decode()
+    assert reverse("admin:releases_import") in page
+    assert client.get(reverse("admin:releases_legacypath_add")).status_code == 403

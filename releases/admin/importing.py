@@ -69,6 +69,10 @@ class LegacyPathAdmin(admin.ModelAdmin):
     search_fields = ["old_path", "release__headline"]
     autocomplete_fields = ["release"]
 
+    def has_view_permission(self, request, obj=None):
+        """Whoever may see releases may see their old addresses (and reach import and export from there)."""
+        return request.user.has_perm("releases.view_release") or super().has_view_permission(request, obj)
+
     def get_urls(self):
         view = self.admin_site.admin_view
         return [

@@ -13,6 +13,7 @@ Rules:
 - A dry run does everything in a transaction that is rolled back, and describes each release.
 """
 
+import html
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from itertools import islice
@@ -25,6 +26,7 @@ from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..models import Release
 from .errors import ImportFileError, describe_error
@@ -248,6 +250,7 @@ def describe(saved):
         for person in release.spokespeople.select_related("organization")
     ]
     boilerplate = release.boilerplate
+    paragraphs = release.body.count("<p>")
     moment = date_format(timezone.localtime(release.released_at), "DATETIME_FORMAT")
     lines = [
         (_("address"), release.slug + (f" ({_('new')})" if saved.created else f" ({_('updated')})")),
@@ -264,18 +267,20 @@ def describe(saved):
         (_("tags"), ", ".join(marked("tag", tag, tag.name) for tag in release.tags.all())),
         (
             _("boilerplate"),
-            marked(
-                "boilerplate", boilerplate, f"{boilerplate.title}: {Truncator(strip_tags(boilerplate.text)).words(12)}"
-            )
+            marked("boilerplate", boilerplate, f"{boilerplate.title}: {_start(boilerplate.text, 12)}")
             if boilerplate
             else "",
         ),
         (_("summary"), release.summary),
         (
             _("body"),
-            _("%(count)s paragraphs: %(start)s")
-            % {"count": release.body.count("<p>"), "start": Truncator(strip_tags(release.body)).words(20)},
+            ngettext("%(count)s paragraph: %(start)s", "%(count)s paragraphs: %(start)s", paragraphs)
+            % {"count": paragraphs, "start": _start(release.body, 20)},
         ),
         (_("old addresses"), ", ".join(release.legacy_paths.values_list("old_path", flat=True))),
     ]
     return [(label, text or "—") for label, text in lines] + [(_("warning"), w) for w in saved.warnings]
+
+
+def _start(html_text, words):
+    return Truncator(html.unescape(strip_tags(html_text))).words(words)
