@@ -3,7 +3,9 @@
 Rules:
 - Each file is all or nothing: a file that cannot be read, understood or validated is reported
   with the reason (and its line, when there is one) and nothing of it is written; the others
-  still import. Files are written in batches of ``BATCH_SIZE``, one savepoint per file.
+  still import. Each file is validated before anything of it is written, and files are written
+  in batches of ``BATCH_SIZE`` (see ``records``); a batch the database refuses is redone file by
+  file, each in a savepoint of its own.
 - A file is refused before it is read when it is larger than its format allows (2 MB for a
   release, ``MAX_EXPORT_BYTES`` for an export); binary and empty files are refused too.
 - A release file is found again by its date and headline, so importing it again updates the
