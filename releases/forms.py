@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organization
@@ -34,7 +35,7 @@ class ReleaseFilterForm(forms.Form):
         choices = {
             "tag": (_("All topics"), Tag.objects.in_use()),
             "spokesperson": (_("Anyone"), Spokesperson.objects.quoted()),
-            "member": (_("Any organization"), Organization.objects.filter(cosigned_releases__in=public).distinct()),
+            "member": (_("Any organization"), Organization.objects.filter(Exists(public.filter(cosigners=OuterRef("pk"))))),
         }
         for name, (empty_label, queryset) in choices.items():
             self.fields[name].choices = [("", empty_label), *queryset.order_by("name").values_list("slug", "name")]

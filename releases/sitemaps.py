@@ -46,6 +46,8 @@ class PageSitemap(Sitemap):
 
 
 class ReleaseSitemap(Sitemap):
+    limit = 5000  # URLs per sitemap page: each page stays quick to build at 100,000 releases.
+
     def items(self):
         return Release.objects.published().annotate(public_change=PUBLIC_CHANGE).only("slug")
 

@@ -1,9 +1,11 @@
 from urllib.parse import urlencode
 
-from django.db.models import Case, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -12,7 +14,7 @@ from members.models import Organization, coalition_profile
 from . import search
 from .caching import private
 from .forms import ReleaseFilterForm
-from .models import MediaContact, Release, ReleaseContact, Spokesperson, Tag
+from .models import Language, MediaContact, Release, ReleaseContact, Spokesperson, Tag
 from .publishing import can_preview
 
 LATEST_ON_HOME = 8
@@ -54,6 +56,15 @@ def media_contacts(request):
     )
 
 
+def archive_years():
+    """The years from the first public release to the last, newest first (two index lookups)."""
+    bounds = Release.objects.published().aggregate(first=Min("released_at"), last=Max("released_at"))
+    if bounds["first"] is None:
+        return []
+    first, last = (timezone.localtime(bounds[end]).year for end in ("first", "last"))
+    return list(range(last, first - 1, -1))
+
+
 class ReleaseListView(PublishedReleasesMixin, ListView):
     """All public releases, filtered by the form's fields and by the archive's year and month."""
 
@@ -78,7 +89,7 @@ class ReleaseListView(PublishedReleasesMixin, ListView):
             form=self.form,
             year=self.year,
             month=self.month,
-            years=Release.objects.published().dates("released_at", "year", order="DESC"),
+            years=archive_years(),
             query_string=query.urlencode(),
             **kwargs,
         )
@@ -91,13 +102,31 @@ class ReleaseDetailView(DetailView):
     preview = False
 
     def with_page_details(self, releases):
+        """The release with everything its page shows, in a constant number of queries.
+
+        Previous/next and the translations come from public releases only, as subqueries of the
+        one query: each is an index lookup, so the page stays fast however large the archive.
+        """
         public = Release.objects.published()
-        earlier = public.filter(
-            Q(released_at__lt=OuterRef("released_at")) | Q(released_at=OuterRef("released_at"), pk__lt=OuterRef("pk"))
-        ).order_by("-released_at", "-pk")
-        later = public.filter(
-            Q(released_at__gt=OuterRef("released_at")) | Q(released_at=OuterRef("released_at"), pk__gt=OuterRef("pk"))
-        ).order_by("released_at", "pk")
+        neighbours = {
+            "previous": (
+                public.filter(released_at=OuterRef("released_at"), pk__lt=OuterRef("pk")).order_by("-pk"),
+                public.filter(released_at__lt=OuterRef("released_at")).order_by("-released_at", "-pk"),
+            ),
+            "next": (
+                public.filter(released_at=OuterRef("released_at"), pk__gt=OuterRef("pk")).order_by("pk"),
+                public.filter(released_at__gt=OuterRef("released_at")).order_by("released_at", "pk"),
+            ),
+            # The original this release translates, and its first translation (one per language today).
+            "original": (public.filter(pk=OuterRef("translation_of")),),
+            "translated": (public.filter(translation_of=OuterRef("pk")).order_by("language", "pk"),),
+        }
+        annotations = {
+            f"{name}_{field}": Coalesce(*(Subquery(query.values(field)[:1]) for query in queries))
+            if len(queries) > 1 else Subquery(queries[0].values(field)[:1])
+            for name, queries in neighbours.items()
+            for field in ("slug", "headline") + (("language",) if name in ("original", "translated") else ())
+        }
         return (
             releases.select_related("boilerplate")
             .defer("search_vector")
@@ -109,12 +138,7 @@ class ReleaseDetailView(DetailView):
                 "attachments",
                 "corrections",
             )
-            .annotate(
-                previous_slug=Subquery(earlier.values("slug")[:1]),
-                previous_headline=Subquery(earlier.values("headline")[:1]),
-                next_slug=Subquery(later.values("slug")[:1]),
-                next_headline=Subquery(later.values("headline")[:1]),
-            )
+            .annotate(**annotations)
         )
 
     def get_queryset(self):
@@ -139,23 +163,26 @@ class ReleaseDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         release = self.object
-        group = release.translation_of_id or release.pk
-        shared_tags = Release.tags.through.objects.filter(release_id=release.pk).values("tag_id")
-        neighbours = list(
-            Release.objects.published()
-            .filter(Q(tags__in=shared_tags) | Q(pk=group) | Q(translation_of=group))
-            .exclude(pk=release.pk)
-            .annotate(
-                is_translation=Case(
-                    When(Q(pk=group) | Q(translation_of=group), then=Value(1)), default=Value(0), output_field=IntegerField()
-                )
+        shares_a_tag = Exists(
+            Release.tags.through.objects.filter(
+                release_id=OuterRef("pk"), tag_id__in=Release.tags.through.objects.filter(release_id=release.pk).values("tag_id")
             )
-            .order_by("-is_translation", "-released_at")
-            .distinct()
-            .defer("body")[: RELATED_COUNT + 2]
         )
-        translations = [other for other in neighbours if other.is_translation]
-        related = [other for other in neighbours if not other.is_translation][:RELATED_COUNT]
+        related = (
+            Release.objects.published().for_listing().filter(shares_a_tag).exclude(pk=release.pk)
+            .exclude(pk=release.translation_of_id or 0).exclude(translation_of=release.pk)
+            .order_by("-released_at")[:RELATED_COUNT]
+        )
+        translations = [
+            {
+                "language": getattr(release, f"{name}_language"),
+                "language_name": Language(getattr(release, f"{name}_language")).label,
+                "headline": getattr(release, f"{name}_headline"),
+                "url": reverse("releases:detail", kwargs={"slug": getattr(release, f"{name}_slug")}),
+            }
+            for name in ("original", "translated")
+            if getattr(release, f"{name}_slug")
+        ]
         return super().get_context_data(preview=self.preview, translations=translations, related=related, **kwargs)
 
 

@@ -16,7 +16,7 @@ class TagQuerySet(models.QuerySet):
         """Tags of at least one public release (a tag only drafts use stays private)."""
         from .release import Release
 
-        return self.filter(releases__in=Release.objects.published()).distinct()
+        return self.filter(models.Exists(Release.objects.published().filter(tags=models.OuterRef("pk"))))
 
 
 class Tag(models.Model):

@@ -35,7 +35,7 @@ class PersonQuerySet(models.QuerySet):
         """Spokespeople quoted in at least one public release."""
         from .release import Release
 
-        return self.filter(releases__in=Release.objects.published()).distinct()
+        return self.filter(models.Exists(Release.objects.published().filter(spokespeople=models.OuterRef("pk"))))
 
     def listed(self):
         """Spokespeople with a public page: the active ones, and anyone quoted in a public release."""

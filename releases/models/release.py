@@ -173,6 +173,7 @@ class Release(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-released_at", "-id"], name="release_public_order"),
+            models.Index(fields=["-released_at", "-id"], name="release_admin_order"),
             models.Index(fields=["kind", "status", "-released_at"], name="release_kind_order"),
             models.Index(fields=["language", "status", "-released_at"], name="release_language_order"),
         ]
