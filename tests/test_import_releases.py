@@ -429,3 +429,38 @@ def test_writers_find_import_and_export_from_the_admin_index(client, django_user
     page = client.get(reverse("admin:releases_legacypath_changelist")).content.decode()
     assert reverse("admin:releases_import") in page
     assert client.get(reverse("admin:releases_legacypath_add")).status_code == 403
+
+
+@pytest.fixture
+def writer_client(client, django_user_model):
+    writer = django_user_model.objects.create_user("writer", password="x", is_staff=True)
+    writer.groups.add(Group.objects.get(name="Writer"))
+    client.force_login(writer)
+    return client
+
+
+@pytest.mark.django_db
+def test_a_writer_cannot_restore_an_export_that_would_publish(writer_client, tmp_path, make_release):
+    make_release(headline="Live release", slug="live-release")
+    call_command("export_press_room", str(tmp_path), stdout=io.StringIO())
+    exported = next(tmp_path.glob("*.json"))
+    Release.objects.all().delete()
+
+    page = writer_client.post(reverse("admin:releases_import"), {"files": [upload("export.json", exported)]})
+
+    assert "Only a publisher can restore a press-room export" in page.content.decode()
+    assert not Release.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_writer_cannot_change_a_published_release_by_importing_its_file_again(writer_client):
+    call_command("import_releases", str(SAMPLE), "--publish", stdout=io.StringIO(), stderr=io.StringIO())
+    published = Release.objects.get()
+    assert published.status == Release.Status.PUBLISHED
+    changed = SAMPLE.read_bytes().replace(b"Spread the love", b"Spread the love\nA new paragraph by the writer.")
+
+    page = writer_client.post(reverse("admin:releases_import"), {"files": [upload("la.txt", changed)]})
+
+    assert "only a publisher can change it" in page.content.decode()
+    published.refresh_from_db()
+    assert "new paragraph" not in published.body

@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..models import Release
+from ..publishing import can_publish
 from .errors import ImportFileError, describe_error
 from .parsed import ReleaseParseError
 from .press_room import read_export
@@ -156,7 +157,13 @@ class FileImporter:
         return result
 
     def _read(self, source):
+        may_publish = self.user is None or can_publish(self.user)  # None: the command line, run by the site's staff.
         if source.suffix == EXPORT_SUFFIX:
+            if not may_publish:
+                raise ImportFileError(
+                    _("Only a publisher can restore a press-room export: it sets the status and moment of releases."),
+                    line=1,
+                )
             return read_export(_read_at_most(source, MAX_EXPORT_BYTES), source.name)
         if source.suffix not in RELEASE_SUFFIXES:
             raise ImportFileError(
@@ -165,7 +172,17 @@ class FileImporter:
                 line=1,
             )
         parsed = parse_release(_read_at_most(source, MAX_BYTES), filename=source.name)
-        return [release_data(parsed, source.name, publish=self.publish)]
+        data = release_data(parsed, source.name, publish=self.publish and may_publish)
+        if not may_publish:
+            public = Release.objects.filter(source_key=data.source_key).exclude(
+                status__in=[Release.Status.DRAFT, Release.Status.REVIEW]
+            )
+            if public.exists():
+                raise ImportFileError(
+                    _("This file updates a release that is published or withdrawn: only a publisher can change it."),
+                    line=1,
+                )
+        return [data]
 
 
 def _read_at_most(source, limit):
