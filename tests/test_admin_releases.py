@@ -411,3 +411,10 @@ def test_release_moments_are_entered_in_the_coalitions_time_zone(admin_client, r
 
     released_at = Release.objects.get().released_at
     assert released_at == datetime.datetime(2025, 3, 4, 15, 30, tzinfo=datetime.UTC)
+
+
+def test_the_release_list_offers_import_export_and_recovery(admin_client):
+    page = admin_client.get(CHANGELIST_URL).text
+
+    assert reverse("admin:releases_import") in page
+    assert reverse("admin:releases_release_recoverlist") in page

@@ -184,6 +184,7 @@ class ReleaseAdminForm(forms.ModelForm):
 class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
     form = ReleaseAdminForm
     change_form_template = "admin/releases/release/change_form.html"
+    change_list_template = "admin/releases/release/change_list.html"
     list_display = ["headline", "kind", "language", "state", "moment", "updated_by"]
     list_filter = [StatusFilter, "kind", "language", YearFilter, "tags"]
     list_select_related = ["updated_by"]
