@@ -6,7 +6,6 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-
 COALITION_CACHE_KEY = "members:coalition"
 
 

@@ -7,8 +7,8 @@ import posixpath
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 
-from .models import Release
 from .caching import private
+from .models import Release
 from .publishing import can_preview
 
 

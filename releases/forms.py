@@ -35,7 +35,9 @@ class ReleaseFilterForm(forms.Form):
         choices = {
             "tag": (_("All topics"), Tag.objects.in_use()),
             "spokesperson": (_("Anyone"), Spokesperson.objects.quoted()),
-            "member": (_("Any organization"), Organization.objects.filter(Exists(public.filter(cosigners=OuterRef("pk"))))),
+            "member": (
+                _("Any organization"), Organization.objects.filter(Exists(public.filter(cosigners=OuterRef("pk"))))
+            ),
         }
         for name, (empty_label, queryset) in choices.items():
             self.fields[name].choices = [("", empty_label), *queryset.order_by("name").values_list("slug", "name")]

@@ -165,7 +165,8 @@ class ReleaseDetailView(DetailView):
         release = self.object
         shares_a_tag = Exists(
             Release.tags.through.objects.filter(
-                release_id=OuterRef("pk"), tag_id__in=Release.tags.through.objects.filter(release_id=release.pk).values("tag_id")
+                release_id=OuterRef("pk"),
+                tag_id__in=Release.tags.through.objects.filter(release_id=release.pk).values("tag_id"),
             )
         )
         related = (

@@ -8,7 +8,9 @@ from django.core.management import call_command
 from django.urls import resolve
 
 LINK = re.compile(r'<a [^>]*href="(/[^"#]*)"')
-SEARCH_FORM = re.compile(r'<form [^>]*action="(/[^"]*)"[^>]*role="search"|<form [^>]*role="search"[^>]*action="(/[^"]*)"')
+SEARCH_FORM = re.compile(
+    r'<form [^>]*action="(/[^"]*)"[^>]*role="search"|<form [^>]*role="search"[^>]*action="(/[^"]*)"'
+)
 PAGE_TYPES = {
     "home", "releases:list", "releases:archive-year", "releases:detail", "releases:detail-text", "releases:tag",
     "releases:spokesperson", "member", "members:directory", "media-contacts", "feeds:rss", "feeds:atom",

@@ -69,7 +69,9 @@ def press_room(coalition, make_release, make_contact, make_spokesperson, make_or
     member = make_organization(name="Centro Latino", slug="centro-latino", city="Chicago", region="IL",
                                website="https://centro.example.org", joined_on=timezone.localdate(),
                                description="Serves families.", press_email="press@centro.example.org")
-    other = make_organization(name="Voces Unidas", slug="voces-unidas", is_active=False, role=Organization.Role.PARTNER)
+    other = make_organization(
+        name="Voces Unidas", slug="voces-unidas", is_active=False, role=Organization.Role.PARTNER
+    )
     person = make_spokesperson(name="Oscar Chacón", slug="oscar-chacon", title="Executive director",
                                organization=member, languages="English, Spanish", bio="Leads the policy work.")
     officer = make_contact(name="Elyssa Pachico", role="Press officer", phone="+1 503 347 23 29", email="",
@@ -230,7 +232,9 @@ def test_the_exports_are_never_reachable_without_signing_in(client, press_room, 
 @pytest.mark.django_db
 def test_staff_without_the_right_to_see_contacts_cannot_export(client, django_user_model, press_room):
     staff = django_user_model.objects.create_user("staff", password="x", is_staff=True)
-    staff.user_permissions.add(*Permission.objects.filter(codename__in=["view_release", "add_release", "change_release"]))
+    staff.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_release", "add_release", "change_release"])
+    )
     client.force_login(staff)
 
     assert client.get(reverse("admin:releases_export", args=["contacts.csv"])).status_code == 403

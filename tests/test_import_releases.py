@@ -71,8 +71,12 @@ def test_the_sample_becomes_a_draft_with_exactly_the_fields_a_reader_would_fill_
     assert release.timing == ""
     assert release.dateline == ""
     assert release.summary == ""
-    assert release.slug == "los-angeles-declaration-on-migration-falls-short-in-strengthening-protections-for-asylum-seekers"
-    contacts = [(link.contact.name, link.contact.phone, link.contact.email) for link in release.releasecontact_set.all()]
+    assert release.slug == (
+        "los-angeles-declaration-on-migration-falls-short-in-strengthening-protections-for-asylum-seekers"
+    )
+    contacts = [
+        (link.contact.name, link.contact.phone, link.contact.email) for link in release.releasecontact_set.all()
+    ]
     assert contacts == [("Elyssa Pachico", "+1 503 347 23 29", ""), ("Myneilles Negron", "+1 703 585 6727", "")]
     person = release.spokespeople.get()
     assert (person.name, person.title, person.organization.name) == (
@@ -172,11 +176,13 @@ def test_people_and_organizations_the_importer_creates_stay_off_public_pages_unt
 def test_publish_makes_a_past_release_public_and_a_future_one_scheduled(tmp_path):
     future = timezone.localdate() + timedelta(days=30)
     write(tmp_path, "past.txt", small_release("Coalition Welcomes Decision"))
-    write(tmp_path, "future.txt", small_release("Coalition Will Welcome Decision", date=f"{future:%B} {future.day}, {future.year}"))
+    future_date = f"{future:%B} {future.day}, {future.year}"
+    write(tmp_path, "future.txt", small_release("Coalition Will Welcome Decision", date=future_date))
 
     run("--publish", tmp_path)
 
-    past, future_release = Release.objects.get(headline__contains="Welcomes"), Release.objects.get(headline__contains="Will")
+    past = Release.objects.get(headline__contains="Welcomes")
+    future_release = Release.objects.get(headline__contains="Will")
     assert past.is_published() and list(Release.objects.published()) == [past]
     assert future_release.is_scheduled()
     assert timezone.localtime(future_release.released_at).date() == future
@@ -195,7 +201,8 @@ def test_importing_again_without_publish_keeps_a_published_release_public(tmp_pa
 
 @pytest.mark.django_db
 def test_a_joint_statement_without_two_cosigners_is_not_published(tmp_path):
-    path = write(tmp_path, "joint.txt", small_release("Coalition Welcomes Decision", extra="Signed by:\nCentro Romero"))
+    text = small_release("Coalition Welcomes Decision", extra="Signed by:\nCentro Romero")
+    path = write(tmp_path, "joint.txt", text)
 
     out, _err = run("--publish", path)
 
@@ -285,7 +292,11 @@ def test_a_file_refused_by_validation_leaves_nothing_behind_not_even_its_new_tag
         ("huge.txt", b"Coalition news. " * (20 * 1024 * 1024 // 16), "The file is 20.0 MB; at most 2 MB is read"),
         ("notes.docx", b"PK\x03\x04", "“.docx” files are not releases"),
         ("export.json", b'{"format": "something else"}', "not a press-room export"),
-        ("broken.json", b'{"format": "coalition-press-room",\n "version": 1,\n "releases": [}', "line 3: The file is not valid JSON"),
+        (
+            "broken.json",
+            b'{"format": "coalition-press-room",\n "version": 1,\n "releases": [}',
+            "line 3: The file is not valid JSON",
+        ),
     ],
 )
 def test_bad_files_get_a_clear_error_and_write_nothing(tmp_path, name, content, message):
@@ -343,7 +354,8 @@ def test_the_admin_upload_can_publish_for_publishers_only(client, django_user_mo
 
     page = client.get(url).content.decode()
     assert 'name="publish"' not in page
-    client.post(url, {"files": [upload("a.txt", small_release("Coalition Welcomes Decision").encode())], "publish": "on"})
+    files = [upload("a.txt", small_release("Coalition Welcomes Decision").encode())]
+    client.post(url, {"files": files, "publish": "on"})
 
     assert Release.objects.get().status == Release.Status.DRAFT
 

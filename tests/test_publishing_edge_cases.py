@@ -91,7 +91,9 @@ def test_a_feed_is_modified_when_a_public_release_is_withdrawn(client, make_rele
 )
 def test_a_link_opens_only_for_its_purpose(client, make_release, purpose, status, moment, opens):
     release = make_release(status=status, released_at=timezone.now() + moment)
-    link = AccessLink.objects.create(release=release, purpose=purpose, name="Reporter", expires_at=timezone.now() + HOUR)
+    link = AccessLink.objects.create(
+        release=release, purpose=purpose, name="Reporter", expires_at=timezone.now() + HOUR
+    )
 
     response = client.get(link.get_absolute_url())
 

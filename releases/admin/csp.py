@@ -23,7 +23,7 @@ def allow_import_maps(response):
     if hasattr(response, "render"):
         response.render()
     hashes = [
-        "'sha256-%s'" % base64.b64encode(hashlib.sha256(match).digest()).decode()
+        f"'sha256-{base64.b64encode(hashlib.sha256(match).digest()).decode()}'"
         for match in _IMPORT_MAP.findall(response.content)
     ]
     if hashes:

@@ -110,7 +110,13 @@ class ReleaseAdminForm(forms.ModelForm):
 
     class Meta:
         model = Release
-        fields = "__all__"
+        # The fields ReleaseAdmin.fieldsets lay out; contacts have their own inline, the rest is read-only.
+        fields = [
+            "kind", "language", "headline", "subheadline", "slug", "summary", "body", "boilerplate",
+            "spokespeople", "cosigners",
+            "released_at", "timing", "dateline", "translation_of", "same_moment_as_original",
+            "tags", "image", "image_alt", "image_credit",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -198,7 +204,8 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
     actions = ["submit_for_review", "publish"]
     save_on_top = True
     fieldsets = [
-        (_("What"), {"fields": ["kind", "language", "headline", "subheadline", "slug", "summary", "body", "boilerplate"]}),
+        (_("What"), {"fields": ["kind", "language", "headline", "subheadline", "slug", "summary", "body",
+                                "boilerplate"]}),
         (_("Who"), {"fields": ["spokespeople", "cosigners"]}),
         (_("When"), {"fields": ["state", "released_at", "moment", "timing", "dateline", "translation_of",
                                 "same_moment_as_original", "withdrawal"]}),
@@ -258,7 +265,8 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
         url_name = request.resolver_match.url_name if request.resolver_match else ""
         if url_name.endswith("_recover"):
             # A recovered release comes back as a draft: a publisher decides when it is public again.
-            obj.status, obj.withdrawn_at, obj.withdrawal_reason, obj.answer_gone = Release.Status.DRAFT, None, "", False
+            obj.status, obj.withdrawn_at = Release.Status.DRAFT, None
+            obj.withdrawal_reason, obj.answer_gone = "", False
         elif url_name.endswith("_revision"):
             # Restoring a version restores its content, not its place in the publishing workflow.
             current = Release.objects.filter(pk=obj.pk).values(*WORKFLOW_FIELDS).first() or {}

@@ -53,12 +53,11 @@ class RevisionDiffMixin:
     object_history_template = "admin/releases/release/object_history.html"
 
     def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
         return [
             path(
                 "<path:object_id>/history/<int:version_id>/changes/",
                 self.admin_site.admin_view(self.revision_changes_view),
-                name="%s_%s_revision_changes" % info,
+                name=f"{self.opts.app_label}_{self.opts.model_name}_revision_changes",
             ),
             *super().get_urls(),
         ]
@@ -76,7 +75,9 @@ class RevisionDiffMixin:
         versions = Version.objects.get_for_object_reference(self.model, object_id).select_related("revision__user")
         version = get_object_or_404(versions, pk=version_id)
         previous = versions.filter(revision__date_created__lt=version.revision.date_created).first()
-        labels = {field.name: field.verbose_name for field in self.model._meta.get_fields() if hasattr(field, "verbose_name")}
+        labels = {
+            field.name: field.verbose_name for field in self.model._meta.get_fields() if hasattr(field, "verbose_name")
+        }
         changes = []
         for name in COMPARED_FIELDS:
             old = readable(self._display_value(previous, name)) if previous else ""

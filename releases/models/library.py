@@ -21,7 +21,8 @@ class TagQuerySet(models.QuerySet):
 
 class Tag(models.Model):
     name = models.CharField(
-        _("name"), max_length=100, unique=True, error_messages={"unique": _("This tag already exists: pick it instead.")}
+        _("name"), max_length=100, unique=True,
+        error_messages={"unique": _("This tag already exists: pick it instead.")},
     )
     slug = models.SlugField(
         _("slug"), max_length=100, unique=True,
@@ -45,7 +46,9 @@ class Tag(models.Model):
 class Boilerplate(models.Model):
     """The reusable “About …” paragraph that closes a release."""
 
-    title = models.CharField(_("title"), max_length=200, help_text=_("For staff, e.g. “About the coalition (Spanish)”."))
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("For staff, e.g. “About the coalition (Spanish)”.")
+    )
     language = models.CharField(_("language"), max_length=5, choices=Language, default=Language.ENGLISH)
     text = ProseEditorField(_("text"), extensions=RICH_TEXT_EXTENSIONS, sanitize=sanitize_html)
     is_default = models.BooleanField(

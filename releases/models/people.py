@@ -56,9 +56,12 @@ class Spokesperson(models.Model):
     photo = models.ImageField(_("photo"), upload_to="spokespeople/", blank=True)
     photo_alt = models.CharField(_("photo alt text"), max_length=200, blank=True)
     languages = models.CharField(
-        _("interview languages"), max_length=200, blank=True, help_text=_("Separate with commas, e.g. English, Spanish.")
+        _("interview languages"), max_length=200, blank=True,
+        help_text=_("Separate with commas, e.g. English, Spanish."),
     )
-    is_active = models.BooleanField(_("active"), default=True, help_text=_("Inactive people are not offered for new releases."))
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Inactive people are not offered for new releases.")
+    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -95,7 +98,8 @@ class MediaContact(models.Model):
     name = models.CharField(_("name"), max_length=200, help_text=_("A person, or e.g. “Press office”."))
     role = models.CharField(_("role"), max_length=200, blank=True)
     organization = models.ForeignKey(
-        Organization, models.PROTECT, null=True, blank=True, related_name="media_contacts", verbose_name=_("organization")
+        Organization, models.PROTECT, null=True, blank=True, related_name="media_contacts",
+        verbose_name=_("organization"),
     )
     phone = models.CharField(
         _("phone"), max_length=40, blank=True, validators=[validate_phone],
@@ -115,7 +119,9 @@ class MediaContact(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(phone="") | ~models.Q(email=""),
                 name="media_contact_reachable",
-                violation_error_message=_("Give a phone number or an email address, so journalists can reach this contact."),
+                violation_error_message=_(
+                    "Give a phone number or an email address, so journalists can reach this contact."
+                ),
             )
         ]
 

@@ -110,7 +110,9 @@ class Release(models.Model):
     dateline = models.CharField(_("dateline city"), max_length=100, blank=True, help_text=_("e.g. LOS ANGELES"))
     released_at = models.DateTimeField(
         _("release moment"), default=timezone.now,
-        help_text=_("When the release goes public, to the second. A published release with a future moment is scheduled."),
+        help_text=_(
+            "When the release goes public, to the second. A published release with a future moment is scheduled."
+        ),
     )
     same_moment_as_original = models.BooleanField(
         _("same moment as the original"), default=True,
@@ -137,7 +139,8 @@ class Release(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("created by")
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("created by"),
     )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
@@ -181,6 +184,19 @@ class Release(models.Model):
     def __str__(self):
         return self.headline
 
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        if self.translation_of_id and self.same_moment_as_original:
+            self.released_at = Release.objects.values_list("released_at", flat=True).get(pk=self.translation_of_id)
+        if not self.boilerplate_id and not self.pk:
+            self.boilerplate = Boilerplate.objects.filter(language=self.language, is_default=True).first()
+        super().save(*args, **kwargs)
+        # Translations that share a published release's moment follow it, so they go live together.
+        if self.status == self.Status.PUBLISHED:
+            self.translations.filter(same_moment_as_original=True).exclude(released_at=self.released_at).update(
+                released_at=self.released_at
+            )
+
     def get_absolute_url(self):
         return reverse("releases:detail", kwargs={"slug": self.slug})
 
@@ -204,22 +220,8 @@ class Release(models.Model):
             and self.status == self.Status.PUBLISHED
             and len(cosigners) < MIN_COSIGNERS
         ):
-            raise ValidationError(
-                {"cosigners": _("A joint statement needs at least two co-signing organizations before it is published.")}
-            )
-
-    def save(self, *args, **kwargs):
-        self.body = sanitize_html(self.body)
-        if self.translation_of_id and self.same_moment_as_original:
-            self.released_at = Release.objects.values_list("released_at", flat=True).get(pk=self.translation_of_id)
-        if not self.boilerplate_id and not self.pk:
-            self.boilerplate = Boilerplate.objects.filter(language=self.language, is_default=True).first()
-        super().save(*args, **kwargs)
-        # Translations that share a published release's moment follow it, so they go live together.
-        if self.status == self.Status.PUBLISHED:
-            self.translations.filter(same_moment_as_original=True).exclude(released_at=self.released_at).update(
-                released_at=self.released_at
-            )
+            message = _("A joint statement needs at least two co-signing organizations before it is published.")
+            raise ValidationError({"cosigners": message})
 
     def is_published(self):
         """The per-instance mirror of ``ReleaseQuerySet.published()``."""
