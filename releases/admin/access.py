@@ -43,14 +43,39 @@ class AccessLinkForm(forms.ModelForm):
         return link
 
 
-def link_address(request, link):
-    if not link.pk:
-        return "—"
-    url = request.build_absolute_uri(link.get_absolute_url())
-    return format_html('<a href="{}">{}</a>', url, url)
+class AccessLinkColumnsMixin:
+    """What the link's own admin and the release's inline both show of a link: its address, its
+    state and how often it was opened. Links are revoked, never deleted: the log of who saw what stays."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(view_total=Count("views"))
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("link to send"))
+    def address(self, link):
+        if not link.pk:
+            return "—"
+        url = self.request.build_absolute_uri(link.get_absolute_url())
+        return format_html('<a href="{}">{}</a>', url, url)
+
+    @admin.display(description=_("state"))
+    def state(self, link):
+        if not link.pk:
+            return "—"
+        if link.revoked_at:
+            return _("revoked")
+        if link.expires_at <= timezone.now():
+            return _("expired")
+        return _("open")
+
+    @admin.display(description=_("views"), ordering="view_total")
+    def view_count(self, link):
+        return getattr(link, "view_total", 0)
 
 
-class AccessLinkInline(admin.StackedInline):
+class AccessLinkInline(AccessLinkColumnsMixin, admin.StackedInline):
     """Personal links to the release before it is public; each opening is logged."""
 
     model = AccessLink
@@ -66,9 +91,6 @@ class AccessLinkInline(admin.StackedInline):
         self.request = request
         return formset
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(view_total=Count("views"))
-
     # Whoever may edit the release may give preview links from its form; the form lets only
     # publishers grant or change embargo links.
     def has_add_permission(self, request, obj=None):
@@ -79,31 +101,6 @@ class AccessLinkInline(admin.StackedInline):
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm(EDIT_PERMISSION)
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # Revoke instead: the log of who saw what stays.
-
-    @admin.display(description=_("link to send"))
-    def address(self, link):
-        return link_address(self.request, link)
-
-    @admin.display(description=_("state"))
-    def state(self, link):
-        return link_state(link)
-
-    @admin.display(description=_("views"))
-    def view_count(self, link):
-        return getattr(link, "view_total", 0)
-
-
-def link_state(link):
-    if not link.pk:
-        return "—"
-    if link.revoked_at:
-        return _("revoked")
-    if link.expires_at <= timezone.now():
-        return _("expired")
-    return _("open")
 
 
 class AccessLogInline(admin.TabularInline):
@@ -118,7 +115,7 @@ class AccessLogInline(admin.TabularInline):
 
 
 @admin.register(AccessLink)
-class AccessLinkAdmin(admin.ModelAdmin):
+class AccessLinkAdmin(AccessLinkColumnsMixin, admin.ModelAdmin):
     form = AccessLinkForm
     list_display = ["name", "outlet", "purpose", "release", "expires_at", "state", "view_count"]
     list_filter = ["purpose", "expires_at"]
@@ -140,24 +137,6 @@ class AccessLinkAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return ["address", "state"] + (["release"] if obj else [])
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(view_total=Count("views"))
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description=_("link to send"))
-    def address(self, link):
-        return link_address(self.request, link)
-
-    @admin.display(description=_("state"))
-    def state(self, link):
-        return link_state(link)
-
-    @admin.display(description=_("views"), ordering="view_total")
-    def view_count(self, link):
-        return link.view_total
 
     @admin.action(description=_("Revoke the selected links"), permissions=["change"])
     def revoke(self, request, queryset):
