@@ -6,10 +6,11 @@ bold wrapper before nh3 removes everything the allow-list does not name.
 """
 
 import re
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 
 import nh3
+from django.utils.html import strip_tags
 
 # What the editor offers; it matches ALLOWED_TAGS so nothing typed is lost on save.
 RICH_TEXT_EXTENSIONS = {
@@ -38,6 +39,8 @@ _WORD_CONDITIONAL = re.compile(r"<!--\[if.*?<!\[endif\]-->", re.S | re.I)
 _LINK_WITHOUT_HREF = re.compile(r"<a(?: rel=\"[^\"]*\")?>(.*?)</a>", re.S)
 _EMPTY_INLINE = re.compile(r"<(strong|em|a)(?:\s[^>]*)?>\s*</\1>")
 _EMPTY_BLOCK = re.compile(r"<(p|h2|h3|h4|li|blockquote)>(?:\s|&nbsp;|\xa0|<br>)*</\1>")
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote)>|<br\s*/?>", re.I)
+_BLANK_LINES = re.compile(r"\n\s*\n\s*")
 
 _cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
@@ -125,3 +128,9 @@ def sanitize_html(html):
         while previous != cleaned:
             previous, cleaned = cleaned, pattern.sub("", cleaned)
     return cleaned.strip()
+
+
+def html_to_text(html):
+    """Rich text as plain text: paragraphs (and line breaks) separated by blank lines, entities decoded."""
+    text = unescape(strip_tags(_BLOCK_END.sub("\n\n", html or "")))
+    return _BLANK_LINES.sub("\n\n", text).strip()

@@ -11,16 +11,16 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from reversion.models import Version
+
+from ..sanitizing import html_to_text
 
 COMPARED_FIELDS = [
     "headline", "subheadline", "slug", "kind", "language", "summary", "body", "released_at", "timing", "dateline",
     "boilerplate", "translation_of", "image", "image_alt", "image_credit", "tags", "spokespeople", "cosigners",
 ]
 _WORDS = re.compile(r"\S+|\s+")
-_BLOCK_END = re.compile(r"</(p|h[2-4]|li|blockquote)>", re.I)
 
 
 def readable(value):
@@ -29,8 +29,7 @@ def readable(value):
     if isinstance(value, datetime.datetime):
         # Versions keep moments in the zone they were saved in: compare them in the coalition's zone.
         return date_format(timezone.localtime(value), "Y-m-d H:i:s T")
-    text = "" if value is None else str(value)
-    return strip_tags(_BLOCK_END.sub("\n", text)).strip()
+    return html_to_text("" if value is None else str(value))
 
 
 def word_diff(old, new):

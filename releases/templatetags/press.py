@@ -1,19 +1,17 @@
 import json
-import re
-from html import unescape
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from ..sanitizing import html_to_text
 
 register = template.Library()
 
 # As django.utils.html.json_script escapes them, so the data cannot close the <script> element.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote)>|<br\s*/?>", re.I)
-_BLANK_LINES = re.compile(r"\n\s*\n\s*")
 
 
 @register.simple_tag(takes_context=True)
@@ -51,11 +49,8 @@ def news_article_json_ld(context, release):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(encoded))
 
 
-@register.filter
-def wire_text(html):
-    """Rich text as plain paragraphs separated by blank lines, for the wire-format version."""
-    text = unescape(strip_tags(_BLOCK_END.sub("\n\n", html or "")))
-    return _BLANK_LINES.sub("\n\n", text).strip()
+# Rich text as plain paragraphs separated by blank lines, for the wire-format version.
+register.filter("wire_text", html_to_text)
 
 
 @register.simple_tag(takes_context=True)
