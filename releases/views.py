@@ -155,7 +155,7 @@ class ReleaseDetailView(DetailView):
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
-        if self.object.answer_gone and self.object.status == Release.Status.WITHDRAWN and not self.preview:
+        if self.object.answer_gone and self.object.is_withdrawn() and not self.preview:
             return render(request, "releases/gone.html", {"release": self.object}, status=410)
         with translation.override(self.object.language):
             response = self.render_to_response(self.get_context_data(object=self.object)).render()

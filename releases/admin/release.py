@@ -223,7 +223,7 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
 
     @admin.display(description=_("withdrawal"))
     def withdrawal(self, release):
-        if release.status != Release.Status.WITHDRAWN:
+        if not release.is_withdrawn():
             return "—"
         return format_html("{} — {}", in_zone_and_utc(release.withdrawn_at), release.withdrawal_reason)
 

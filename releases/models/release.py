@@ -230,6 +230,9 @@ class Release(models.Model):
     def is_scheduled(self):
         return self.status == self.Status.PUBLISHED and self.released_at > timezone.now()
 
+    def is_withdrawn(self):
+        return self.status == self.Status.WITHDRAWN
+
     @property
     def display_status(self):
         """The status as staff speak of it: a future published release is “scheduled”."""
@@ -242,7 +245,7 @@ class Release(models.Model):
 
     def image_url(self):
         """The featured image's public address; none once withdrawn, when its files are no longer served."""
-        if not self.image or self.status == self.Status.WITHDRAWN:
+        if not self.image or self.is_withdrawn():
             return ""
         return reverse("releases:image", kwargs={"slug": self.slug})
 
