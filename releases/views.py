@@ -30,30 +30,29 @@ class PublishedReleasesMixin:
         return Release.objects.published().for_listing()
 
 
-def home(request):
+def press_contacts():
+    """How journalists reach the coalition, on the home page and the media contacts page alike."""
     coalition = coalition_profile()
+    return {
+        "contacts": MediaContact.objects.active().select_related("organization"),
+        "social_links": coalition.social_links.all() if coalition else [],
+    }
+
+
+def home(request):
     return render(
         request,
         "releases/home.html",
         {
             "releases": Release.objects.published().for_listing()[:LATEST_ON_HOME],
-            "contacts": MediaContact.objects.active().select_related("organization"),
             "spokespeople": Spokesperson.objects.active().select_related("organization"),
-            "social_links": coalition.social_links.all() if coalition else [],
+            **press_contacts(),
         },
     )
 
 
 def media_contacts(request):
-    coalition = coalition_profile()
-    return render(
-        request,
-        "releases/media_contacts.html",
-        {
-            "contacts": MediaContact.objects.active().select_related("organization"),
-            "social_links": coalition.social_links.all() if coalition else [],
-        },
-    )
+    return render(request, "releases/media_contacts.html", press_contacts())
 
 
 def archive_years():
