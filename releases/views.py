@@ -81,10 +81,18 @@ class ReleaseListView(PublishedReleasesMixin, ListView):
             queryset = queryset.filter(released_at__month=self.month)
         return queryset
 
+    def title(self):
+        if self.month:
+            return _("Releases of %(month)s/%(year)s") % {"month": self.month, "year": self.year}
+        if self.year:
+            return _("Releases of %(year)s") % {"year": self.year}
+        return _("Releases")
+
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
         return super().get_context_data(
+            title=self.title(),
             form=self.form,
             year=self.year,
             month=self.month,
