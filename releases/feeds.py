@@ -252,7 +252,6 @@ class LanguageFeed(ReleaseFeed):
     def get_object(self, request, *, code):
         if code not in Language.values:
             raise Http404(_("No releases are written in this language."))
-        self.language = code
         return Language(code)
 
     def subject(self, language):
