@@ -252,6 +252,7 @@ class LanguageFeed(ReleaseFeed):
     def get_object(self, request, *, code):
         if code not in Language.values:
             raise Http404(_("No releases are written in this language."))
+        self.language = code  # Feed.get_feed() reads it: the feed's own <language>/xml:lang.
         return Language(code)
 
     def subject(self, language):
