@@ -120,27 +120,13 @@ class Directory:
         self._kept_rows = []
 
     def _load_organizations(self):
-        index = {}
-        for pk, name, short_name, slug in Organization.objects.values_list("pk", "name", "short_name", "slug"):
-            index.setdefault(f"slug:{slug}", pk)
-            index.setdefault(fold(name), pk)
-            if short_name:
-                index.setdefault(fold(short_name), pk)
-        return index
+        return _by_slug_and_names(Organization.objects.values_list("pk", "slug", "name", "short_name"))
 
     def _load_tags(self):
-        index = {}
-        for pk, name, slug in Tag.objects.values_list("pk", "name", "slug"):
-            index.setdefault(f"slug:{slug}", pk)
-            index.setdefault(fold(name), pk)
-        return index
+        return _by_slug_and_names(Tag.objects.values_list("pk", "slug", "name"))
 
     def _load_spokespeople(self):
-        index = {}
-        for pk, name, slug in Spokesperson.objects.values_list("pk", "name", "slug"):
-            index.setdefault(f"slug:{slug}", pk)
-            index.setdefault(fold(name), pk)
-        return index
+        return _by_slug_and_names(Spokesperson.objects.values_list("pk", "slug", "name"))
 
     def _load_contacts(self):
         index = {}
@@ -301,6 +287,18 @@ class Directory:
         if boilerplate.is_default:
             self._add("defaults", language, boilerplate)
         return boilerplate
+
+
+def _by_slug_and_names(rows):
+    """Primary keys of ``(pk, slug, *names)`` rows by "slug:<slug>" and by each folded name; the first
+    row keeps a key two rows share."""
+    index = {}
+    for pk, slug, *names in rows:
+        index.setdefault(f"slug:{slug}", pk)
+        for name in names:
+            if name:
+                index.setdefault(fold(name), pk)
+    return index
 
 
 def _pick(data, names):
