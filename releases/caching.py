@@ -16,23 +16,34 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control, pat
 
 from .models import Release, StatusChange
 
-NEXT_MOMENT_KEY = "releases:next-moment"
+NEXT_MOMENT_KEY = "releases:next-moment-since"
 LAST_REMOVAL_KEY = "releases:last-public-removal"
 CACHEABLE_STATUSES = {200, 301, 404, 410}
 
 
-def next_moment():
-    """The next moment a scheduled release goes public, or None; cached until then (or a change).
+def next_moment(since=None):
+    """The first moment after ``since`` (default: now) at which a release goes public, or None;
+    cached until then (or a change).
 
-    A cached moment that has just passed is looked up again: the cache may keep it a second longer.
+    ``since`` is when a page was begun: a release that went public while the page was being made is
+    missing from it, so its moment counts though it has passed. The cache keeps the moment with the
+    time it was looked up as of, and answers only for pages begun after that.
     """
-    moment = cache.get(NEXT_MOMENT_KEY, default=False)
-    if moment is False or (moment is not None and moment <= timezone.now()):
-        moment = Release.objects.scheduled().order_by("released_at").values_list("released_at", flat=True).first()
-        timeout = settings.PUBLIC_CACHE_SECONDS
-        if moment is not None:
-            timeout = max(1, min(timeout, int((moment - timezone.now()).total_seconds())))
-        cache.set(NEXT_MOMENT_KEY, moment, timeout=timeout)
+    now = timezone.now()
+    since = min(since or now, now)
+    cached = cache.get(NEXT_MOMENT_KEY)
+    if cached is not None:
+        moment, as_of = cached
+        if as_of <= since and (moment is None or moment > since):
+            return moment
+    moment = (
+        (Release.objects.scheduled() | Release.objects.published().filter(released_at__gt=since))
+        .order_by("released_at").values_list("released_at", flat=True).first()
+    )
+    timeout = settings.PUBLIC_CACHE_SECONDS
+    if moment is not None:
+        timeout = max(1, min(timeout, int((moment - now).total_seconds())))
+    cache.set(NEXT_MOMENT_KEY, (moment, since), timeout=timeout)
     return moment
 
 
@@ -74,11 +85,12 @@ def _remember_deleted_public_release(instance, **kwargs):
         cache.set(LAST_REMOVAL_KEY, timezone.now(), timeout=None)
 
 
-def public_max_age(now=None):
-    now = now or timezone.now()
+def public_max_age(started=None):
+    """Seconds a public page begun at ``started`` may be kept: never past the first release moment after it."""
+    now = timezone.now()
     seconds = settings.PUBLIC_CACHE_SECONDS
-    moment = next_moment()
-    if moment is not None and moment > now:
+    moment = next_moment(since=started)
+    if moment is not None:
         seconds = min(seconds, int((moment - now).total_seconds()))
     return max(seconds, 0)
 
@@ -96,6 +108,7 @@ class PublicCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        started = timezone.now()
         response = self.get_response(request)
         if response.has_header("Cache-Control"):
             return response
@@ -108,6 +121,6 @@ class PublicCacheMiddleware:
         ):
             patch_cache_control(response, private=True, no_store=True)
             return response
-        patch_cache_control(response, public=True, max_age=public_max_age())
+        patch_cache_control(response, public=True, max_age=public_max_age(started))
         patch_vary_headers(response, ["Cookie"])
         return response
