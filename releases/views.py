@@ -97,6 +97,10 @@ class ReleaseListView(PublishedReleasesMixin, ListView):
             year=self.year,
             month=self.month,
             years=archive_years(),
+            # The months of the chosen year that have public releases, for the month-by-month archive.
+            months=Release.objects.published().filter(released_at__year=self.year).dates("released_at", "month")
+            if self.year is not None
+            else [],
             query_string=query.urlencode(),
             **kwargs,
         )

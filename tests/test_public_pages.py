@@ -298,3 +298,14 @@ def test_server_error_page_uses_the_site_design(db):
     assert response.status_code == 500
     assert "Something went wrong" in response.text and 'class="skip-link"' in response.text
     assert "database went away" not in response.text
+
+
+def test_the_year_archive_offers_its_months(client, make_release):
+    june = make_release(headline="June release", released_at=timezone.now().replace(year=2022, month=6, day=10))
+    make_release(headline="September release", released_at=timezone.now().replace(year=2022, month=9, day=15))
+
+    page = client.get(reverse("releases:archive-year", args=[2022])).text
+    assert 'href="/releases/2022/6/"' in page and 'href="/releases/2022/9/"' in page
+
+    month = client.get(reverse("releases:archive-month", args=[2022, 6])).text
+    assert june.headline in month and "September release" not in month
