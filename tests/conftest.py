@@ -3,8 +3,10 @@ import itertools
 import os
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
@@ -125,6 +127,21 @@ def make_release(db):
         return release
 
     return make
+
+
+@pytest.fixture
+def signed_in(db, django_user_model):
+    """A client signed in as a new staff member of the named group ("Writer" or "Publisher")."""
+
+    def sign_in(role):
+        user = django_user_model.objects.create_user(role.lower(), is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        client = Client()
+        client.force_login(user)
+        client.user = user
+        return client
+
+    return sign_in
 
 
 @pytest.fixture

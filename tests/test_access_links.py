@@ -7,9 +7,7 @@ writers may only give preview links."""
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 
 from releases.models import AccessLink, AccessLog, Attachment, Release
@@ -23,19 +21,6 @@ BANNER = "EMBARGOED UNTIL June 16, 2026, 10 a.m. (America/Chicago) / June 16, 20
 @pytest.fixture(autouse=True)
 def frozen_clock(time_machine):
     time_machine.move_to(NOW, tick=False)
-
-
-@pytest.fixture
-def signed_in(db, django_user_model):
-    def sign_in(role):
-        user = django_user_model.objects.create_user(role.lower(), is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
-        client = Client()
-        client.force_login(user)
-        client.user = user
-        return client
-
-    return sign_in
 
 
 @pytest.fixture

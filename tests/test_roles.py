@@ -20,21 +20,6 @@ SUBMIT_BUTTON = 'name="_transition" value="submit"'
 
 
 @pytest.fixture
-def signed_in(db, django_user_model):
-    """A client signed in as a new staff member of the named group ("Writer" or "Publisher")."""
-
-    def sign_in(role):
-        user = django_user_model.objects.create_user(role.lower(), is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
-        client = Client()
-        client.force_login(user)
-        client.user = user
-        return client
-
-    return sign_in
-
-
-@pytest.fixture
 def writer(signed_in):
     return signed_in("Writer")
 
