@@ -133,8 +133,8 @@ def make_release(db):
 def signed_in(db, django_user_model):
     """A client signed in as a new staff member of the named group ("Writer" or "Publisher")."""
 
-    def sign_in(role):
-        user = django_user_model.objects.create_user(role.lower(), is_staff=True)
+    def sign_in(role, username=None):
+        user = django_user_model.objects.create_user(username or role.lower(), is_staff=True)
         user.groups.add(Group.objects.get(name=role))
         client = Client()
         client.force_login(user)

@@ -3,7 +3,6 @@ the changed words; restoring a version brings its text back but keeps the releas
 publishing status; a deleted release can be recovered, and comes back as a draft."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
@@ -15,12 +14,8 @@ Status = Release.Status
 
 
 @pytest.fixture
-def publisher(db, django_user_model):
-    user = django_user_model.objects.create_user("paula", is_staff=True)
-    user.groups.add(Group.objects.get(name="Publisher"))
-    client = Client()
-    client.force_login(user)
-    return client
+def publisher(signed_in):
+    return signed_in("Publisher", "paula")
 
 
 def save(client, release, **changes):
@@ -112,11 +107,8 @@ def test_restoring_an_old_version_of_a_withdrawn_release_keeps_it_withdrawn(publ
     assert (edited.status, edited.withdrawal_reason) == (Status.WITHDRAWN, "Wrong figures.")
 
 
-def test_a_writer_cannot_restore_a_version_of_a_published_release(publisher, edited, django_user_model):
-    user = django_user_model.objects.create_user("walt", is_staff=True)
-    user.groups.add(Group.objects.get(name="Writer"))
-    writer = Client()
-    writer.force_login(user)
+def test_a_writer_cannot_restore_a_version_of_a_published_release(publisher, edited, signed_in):
+    writer = signed_in("Writer", "walt")
     oldest = versions_of(edited)[-1]
     revision_url = reverse("admin:releases_release_revision", args=[edited.pk, oldest.pk])
 

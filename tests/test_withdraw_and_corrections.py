@@ -9,8 +9,6 @@ import re
 
 import feedparser
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
 from releases.models import Release, StatusChange
@@ -22,13 +20,8 @@ REASON = "The report we cited was a draft, not the final version."
 
 
 @pytest.fixture
-def publisher(db, django_user_model):
-    user = django_user_model.objects.create_user("paula", is_staff=True)
-    user.groups.add(Group.objects.get(name="Publisher"))
-    client = Client()
-    client.force_login(user)
-    client.user = user
-    return client
+def publisher(signed_in):
+    return signed_in("Publisher", "paula")
 
 
 @pytest.fixture
