@@ -16,8 +16,11 @@ class DirectoryFilterForm(forms.Form):
             return queryset
         if query := self.cleaned_data["q"].strip():
             queryset = queryset.filter(
-                Q(name__icontains=query) | Q(short_name__icontains=query) | Q(city__icontains=query)
-                | Q(region__icontains=query) | Q(country__icontains=query)
+                Q(name__icontains=query)
+                | Q(short_name__icontains=query)
+                | Q(city__icontains=query)
+                | Q(region__icontains=query)
+                | Q(country__icontains=query)
             )
         if place := self.cleaned_data["place"]:
             queryset = queryset.filter(Q(region=place) | Q(country=place))

@@ -33,7 +33,10 @@ class Organization(models.Model):
         _("short name"), max_length=60, blank=True, help_text=_("How the press often names it, e.g. “Alianza”.")
     )
     slug = models.SlugField(
-        _("slug"), max_length=200, unique=True, help_text=_("Part of the page address."),
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("Part of the page address."),
         error_messages={"unique": _("Another organization already has this address (slug); change it a little.")},
     )
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.MEMBER)

@@ -38,7 +38,9 @@ def next_moment(since=None):
             return moment
     moment = (
         (Release.objects.scheduled() | Release.objects.published().filter(released_at__gt=since))
-        .order_by("released_at").values_list("released_at", flat=True).first()
+        .order_by("released_at")
+        .values_list("released_at", flat=True)
+        .first()
     )
     timeout = settings.PUBLIC_CACHE_SECONDS
     if moment is not None:

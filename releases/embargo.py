@@ -54,7 +54,9 @@ def access_link_file(request, token, pk=None):
     """An attachment (or, without ``pk``, the featured image) of the release behind a usable link."""
     link = usable_link(token)
     if link.release.is_published():
-        return redirect(link.release.image_url() if pk is None else reverse(
-            "releases:file", kwargs={"slug": link.release.slug, "pk": pk}
-        ))
+        return redirect(
+            link.release.image_url()
+            if pk is None
+            else reverse("releases:file", kwargs={"slug": link.release.slug, "pk": pk})
+        )
     return private(serve_release_file(link.release, pk))

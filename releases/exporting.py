@@ -35,12 +35,19 @@ def _moment(value):
 
 def organization_data(organization):
     return {
-        "name": organization.name, "short_name": organization.short_name, "slug": organization.slug,
-        "role": organization.role, "city": organization.city, "region": organization.region,
-        "country": organization.country, "website": organization.website, "description": organization.description,
+        "name": organization.name,
+        "short_name": organization.short_name,
+        "slug": organization.slug,
+        "role": organization.role,
+        "city": organization.city,
+        "region": organization.region,
+        "country": organization.country,
+        "website": organization.website,
+        "description": organization.description,
         "joined_on": organization.joined_on.isoformat() if organization.joined_on else None,
-        "is_active": organization.is_active, "press_email": organization.press_email,
-    }  # fmt: skip
+        "is_active": organization.is_active,
+        "press_email": organization.press_email,
+    }
 
 
 def _organization_or_none(organization):
@@ -60,21 +67,33 @@ def release_data(release):
         "translation_of": release.translation_of.slug if release.translation_of else None,
         "image": release.image.name if release.image else "",
         "boilerplate": {
-            "title": boilerplate.title, "language": boilerplate.language, "text": boilerplate.text,
+            "title": boilerplate.title,
+            "language": boilerplate.language,
+            "text": boilerplate.text,
             "is_default": boilerplate.is_default,
-        } if boilerplate else None,
+        }
+        if boilerplate
+        else None,
         "contacts": [
             {
-                "name": link.contact.name, "role": link.contact.role, "phone": link.contact.phone,
-                "email": link.contact.email, "languages": link.contact.languages, "is_active": link.contact.is_active,
+                "name": link.contact.name,
+                "role": link.contact.role,
+                "phone": link.contact.phone,
+                "email": link.contact.email,
+                "languages": link.contact.languages,
+                "is_active": link.contact.is_active,
                 "organization": _organization_or_none(link.contact.organization),
             }
             for link in release.releasecontact_set.all()
         ],
         "spokespeople": [
             {
-                "name": person.name, "slug": person.slug, "title": person.title, "bio": person.bio,
-                "languages": person.languages, "is_active": person.is_active,
+                "name": person.name,
+                "slug": person.slug,
+                "title": person.title,
+                "bio": person.bio,
+                "languages": person.languages,
+                "is_active": person.is_active,
                 "organization": organization_data(person.organization),
             }
             for person in release.spokespeople.all()
@@ -86,7 +105,7 @@ def release_data(release):
             for correction in release.corrections.all()
         ],
         "old_paths": [legacy.old_path for legacy in release.legacy_paths.all()],
-    }  # fmt: skip
+    }
 
 
 def releases_for_export():
@@ -122,19 +141,44 @@ def _names(items):
 
 def release_rows():
     yield [
-        "slug", "headline", "subheadline", "kind", "language", "status", "released_at", "address", "summary",
-        "tags", "spokespeople", "contacts", "cosigners", "boilerplate", "translation_of", "source_key", "old_paths",
-    ]  # fmt: skip
+        "slug",
+        "headline",
+        "subheadline",
+        "kind",
+        "language",
+        "status",
+        "released_at",
+        "address",
+        "summary",
+        "tags",
+        "spokespeople",
+        "contacts",
+        "cosigners",
+        "boilerplate",
+        "translation_of",
+        "source_key",
+        "old_paths",
+    ]
     for release in releases_for_export().iterator(chunk_size=CHUNK_SIZE):
         yield [
-            release.slug, release.headline, release.subheadline, release.kind, release.language,
-            "scheduled" if release.is_scheduled() else release.status, _moment(release.released_at),
-            release.get_absolute_url(), release.summary, _names(release.tags.all()),
-            _names(release.spokespeople.all()), _names(link.contact for link in release.releasecontact_set.all()),
-            _names(release.cosigners.all()), release.boilerplate.title if release.boilerplate else "",
-            release.translation_of.slug if release.translation_of else "", release.source_key,
+            release.slug,
+            release.headline,
+            release.subheadline,
+            release.kind,
+            release.language,
+            "scheduled" if release.is_scheduled() else release.status,
+            _moment(release.released_at),
+            release.get_absolute_url(),
+            release.summary,
+            _names(release.tags.all()),
+            _names(release.spokespeople.all()),
+            _names(link.contact for link in release.releasecontact_set.all()),
+            _names(release.cosigners.all()),
+            release.boilerplate.title if release.boilerplate else "",
+            release.translation_of.slug if release.translation_of else "",
+            release.source_key,
             _names(legacy.old_path for legacy in release.legacy_paths.all()),
-        ]  # fmt: skip
+        ]
 
 
 def member_rows():

@@ -36,7 +36,8 @@ class ReleaseFilterForm(forms.Form):
             "tag": (_("All topics"), Tag.objects.in_use()),
             "spokesperson": (_("Anyone"), Spokesperson.objects.quoted()),
             "member": (
-                _("Any organization"), Organization.objects.filter(Exists(public.filter(cosigners=OuterRef("pk"))))
+                _("Any organization"),
+                Organization.objects.filter(Exists(public.filter(cosigners=OuterRef("pk")))),
             ),
         }
         for name, (empty_label, queryset) in choices.items():

@@ -30,13 +30,22 @@ TRANSITIONS = {
         Transition("submit", _("Submit for review"), frozenset({Status.DRAFT}), Status.REVIEW, EDIT_PERMISSION),
         Transition("return", _("Return to draft"), frozenset({Status.REVIEW}), Status.DRAFT, EDIT_PERMISSION),
         Transition(
-            "publish", _("Publish or schedule"), frozenset({Status.DRAFT, Status.REVIEW}), Status.PUBLISHED,
+            "publish",
+            _("Publish or schedule"),
+            frozenset({Status.DRAFT, Status.REVIEW}),
+            Status.PUBLISHED,
             PUBLISH_PERMISSION,
         ),
-        Transition("unpublish", _("Unpublish (back to draft)"), frozenset({Status.PUBLISHED}), Status.DRAFT,
-                   PUBLISH_PERMISSION),
-        Transition("withdraw", _("Withdraw (retract)"), frozenset({Status.PUBLISHED}), Status.WITHDRAWN,
-                   PUBLISH_PERMISSION),
+        Transition(
+            "unpublish",
+            _("Unpublish (back to draft)"),
+            frozenset({Status.PUBLISHED}),
+            Status.DRAFT,
+            PUBLISH_PERMISSION,
+        ),
+        Transition(
+            "withdraw", _("Withdraw (retract)"), frozenset({Status.PUBLISHED}), Status.WITHDRAWN, PUBLISH_PERMISSION
+        ),
     ]
 }
 
@@ -55,7 +64,8 @@ def available_transitions(release, user):
     return [
         transition
         for transition in TRANSITIONS.values()
-        if release.status in transition.sources and user.has_perm(transition.permission)
+        if release.status in transition.sources
+        and user.has_perm(transition.permission)
         and not (transition.name == "unpublish" and release.is_published())
         and not (transition.name == "withdraw" and not release.is_published())
     ]

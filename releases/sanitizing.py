@@ -78,9 +78,7 @@ class _StyleToTags(HTMLParser):
                 self.stack.append((tag, closers))
             return
         tag = RENAMED_TAGS.get(tag, tag)
-        rendered = "".join(
-            f' {name}="{escape(value or "", quote=True)}"' for name, value in attrs
-        )
+        rendered = "".join(f' {name}="{escape(value or "", quote=True)}"' for name, value in attrs)
         self.out.append(f"<{tag}{rendered}>")
         if tag not in VOID_TAGS:
             self.stack.append((tag, [f"</{tag}>"]))

@@ -135,8 +135,14 @@ def _full_text_search(releases, query):
             When(
                 language=language,
                 then=SearchHeadline(
-                    Concat("summary", Value(" "), _body_text(), output_field=TextField()), search_query, config=config,
-                    max_fragments=2, min_words=12, max_words=30, fragment_delimiter=" … ", **hits,
+                    Concat("summary", Value(" "), _body_text(), output_field=TextField()),
+                    search_query,
+                    config=config,
+                    max_fragments=2,
+                    min_words=12,
+                    max_words=30,
+                    fragment_delimiter=" … ",
+                    **hits,
                 ),
             )
         )

@@ -134,7 +134,8 @@ class ReleaseDetailView(DetailView):
         }
         annotations = {
             f"{name}_{field}": Coalesce(*(Subquery(query.values(field)[:1]) for query in queries))
-            if len(queries) > 1 else Subquery(queries[0].values(field)[:1])
+            if len(queries) > 1
+            else Subquery(queries[0].values(field)[:1])
             for name, queries in neighbours.items()
             for field in ("slug", "headline") + (("language",) if name in ("original", "translated") else ())
         }
@@ -181,8 +182,12 @@ class ReleaseDetailView(DetailView):
             )
         )
         related = (
-            Release.objects.published().for_listing().filter(shares_a_tag).exclude(pk=release.pk)
-            .exclude(pk=release.translation_of_id or 0).exclude(translation_of=release.pk)
+            Release.objects.published()
+            .for_listing()
+            .filter(shares_a_tag)
+            .exclude(pk=release.pk)
+            .exclude(pk=release.translation_of_id or 0)
+            .exclude(translation_of=release.pk)
             .order_by("-released_at")[:RELATED_COUNT]
         )
         translations = [

@@ -32,8 +32,18 @@ from django.db import connection  # noqa: E402
 
 from releases.models import Release  # noqa: E402
 
-PEOPLE = [("Ana", "Ruiz"), ("Oscar", "Chacón"), ("María José", "López"), ("Luis", "Gómez"), ("Jane", "Doe"),
-          ("Carla", "Pérez"), ("Elyssa", "Pachico"), ("Myneilles", "Negron"), ("Rosa", "Martínez"), ("Tom", "Reyes")]
+PEOPLE = [
+    ("Ana", "Ruiz"),
+    ("Oscar", "Chacón"),
+    ("María José", "López"),
+    ("Luis", "Gómez"),
+    ("Jane", "Doe"),
+    ("Carla", "Pérez"),
+    ("Elyssa", "Pachico"),
+    ("Myneilles", "Negron"),
+    ("Rosa", "Martínez"),
+    ("Tom", "Reyes"),
+]
 ORGANIZATIONS = ["Alianza Americas", "Centro Romero", "Red Regional de Migrantes", "Voces Unidas", "Casa Latina"]
 TOPICS = ["asylum", "detention", "TPS", "remittances", "climate migration", "family separation", "DACA", "visas"]
 
@@ -49,19 +59,25 @@ def release_text(number, rng):
         "saying it leaves thousands of families without protection and calling on Congress to act.",
         f"“Our communities cannot wait any longer for {topic} to be addressed,” said {first} {last}, "
         f"director of policy at {organization}. “We will keep organizing until every family is safe.”",
-        *(f"Paragraph {n} of release {number} explains the context of {other} and what families need next, with "
-          "figures from the latest reports and the coalition's recommendations to lawmakers." for n in range(4)),
+        *(
+            f"Paragraph {n} of release {number} explains the context of {other} and what families need next, with "
+            "figures from the latest reports and the coalition's recommendations to lawmakers."
+            for n in range(4)
+        ),
         f"About {organization}",
         f"{organization} is a network of migrant-led organizations working across the Americas.",
     ]
-    return "\n\n".join([
-        "FOR IMMEDIATE RELEASE",
-        f"{day:%B} {day.day}, {day.year}",
-        f"Contact: {contact_first} {contact_last}, (773) 875-{3000 + PEOPLE.index((contact_first, contact_last)):04d}",
-        f"Coalition Responds to Decision on {topic.title()} (Release {number})",
-        *paragraphs,
-        f"Tags : {topic}, {other}",
-    ])
+    extension = 3000 + PEOPLE.index((contact_first, contact_last))
+    return "\n\n".join(
+        [
+            "FOR IMMEDIATE RELEASE",
+            f"{day:%B} {day.day}, {day.year}",
+            f"Contact: {contact_first} {contact_last}, (773) 875-{extension:04d}",
+            f"Coalition Responds to Decision on {topic.title()} (Release {number})",
+            *paragraphs,
+            f"Tags : {topic}, {other}",
+        ]
+    )
 
 
 def main(count):

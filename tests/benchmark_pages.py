@@ -38,8 +38,10 @@ from members.models import Organization  # noqa: E402
 from releases.models import Release, Spokesperson, Tag  # noqa: E402
 from releases.search import refresh_search_vectors  # noqa: E402
 
-WORDS = ("asylum migration border families detention protection rights workers climate summit coalition "
-         "communities policy citizenship remittances deportation elections organizing justice dignity").split()
+WORDS = (
+    "asylum migration border families detention protection rights workers climate summit coalition "
+    "communities policy citizenship remittances deportation elections organizing justice dignity"
+).split()
 
 
 def fill(count):
@@ -76,7 +78,8 @@ def fill(count):
         )
         Release.cosigners.through.objects.bulk_create(
             Release.cosigners.through(release=release, organization=organization)
-            for release in batch for organization in random.sample(organizations, 2)
+            for release in batch
+            for organization in random.sample(organizations, 2)
         )
         print(f"  {start + len(batch)} releases", flush=True)
     refresh_search_vectors(Release.objects.all())
@@ -129,9 +132,11 @@ def main():
         milliseconds, queries = measure(client, url)
         print(f"{name:28} {milliseconds:8.1f} ms  {queries:3d} queries")
     client.force_login(user)
-    for name, url in {"admin release list": "/admin/releases/release/",
-                      "admin list, search": "/admin/releases/release/?q=asylum",
-                      "admin list, year filter": f"/admin/releases/release/?year={old.released_at.year}"}.items():
+    for name, url in {
+        "admin release list": "/admin/releases/release/",
+        "admin list, search": "/admin/releases/release/?q=asylum",
+        "admin list, year filter": f"/admin/releases/release/?year={old.released_at.year}",
+    }.items():
         milliseconds, queries = measure(client, url)
         print(f"{name:28} {milliseconds:8.1f} ms  {queries:3d} queries")
 

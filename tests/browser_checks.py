@@ -98,7 +98,10 @@ def vnu_errors(paths):
     paths = [Path(path) for path in paths]
     result = subprocess.run(
         ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout", *map(str, paths)],
-        capture_output=True, text=True, timeout=VNU_TIMEOUT_SECONDS, check=False,
+        capture_output=True,
+        text=True,
+        timeout=VNU_TIMEOUT_SECONDS,
+        check=False,
     )
     if result.returncode not in (0, 1) or not result.stdout.strip():
         raise RuntimeError(f"The W3C checker did not run (exit {result.returncode}): {result.stderr.strip()}")

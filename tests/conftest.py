@@ -56,8 +56,13 @@ def make_organization(db):
 @pytest.fixture
 def coalition(make_organization):
     return make_organization(
-        name="Alianza de Prueba", short_name="Alianza", slug="alianza", role=Organization.Role.COALITION,
-        press_email="press@example.org", city="Chicago", region="IL",
+        name="Alianza de Prueba",
+        short_name="Alianza",
+        slug="alianza",
+        role=Organization.Role.COALITION,
+        press_email="press@example.org",
+        city="Chicago",
+        region="IL",
     )
 
 
@@ -219,8 +224,13 @@ def png_file():
 # Django refuses synchronous ORM calls from the thread sync Playwright runs an event loop in.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -231,8 +241,9 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def public_pages(coalition, make_release, make_contact, make_spokesperson, make_organization, make_tag,
-                 make_boilerplate):
+def public_pages(
+    coalition, make_release, make_contact, make_spokesperson, make_organization, make_tag, make_boilerplate
+):
     """One page of every public HTML page type, each showing all it can; maps a page name to its path."""
 
     def picture(name, size, color):
@@ -243,34 +254,64 @@ def public_pages(coalition, make_release, make_contact, make_spokesperson, make_
     now = timezone.now()
     asylum, detention = make_tag(name="Asylum", slug="asylum"), make_tag(name="Detention", slug="detention")
     member = make_organization(
-        name="Centro Latino de Chicago", slug="centro-latino", city="Chicago", region="IL",
-        website="https://centro.example.org", description="A member organization serving families since 1992.",
-        logo=picture("centro.png", (240, 96), "#2a6f73"), logo_alt="Centro Latino",
+        name="Centro Latino de Chicago",
+        slug="centro-latino",
+        city="Chicago",
+        region="IL",
+        website="https://centro.example.org",
+        description="A member organization serving families since 1992.",
+        logo=picture("centro.png", (240, 96), "#2a6f73"),
+        logo_alt="Centro Latino",
     )
     other_member = make_organization(name="Voces Unidas", slug="voces-unidas", city="El Paso", region="TX")
     person = make_spokesperson(
-        name="Oscar Chacón", slug="oscar-chacon", title="Executive director", organization=member,
-        languages="English, Spanish", bio="Oscar leads the coalition's policy work.",
-        photo=picture("oscar.png", (300, 360), "#8a6d3b"), photo_alt="Oscar Chacón, smiling",
+        name="Oscar Chacón",
+        slug="oscar-chacon",
+        title="Executive director",
+        organization=member,
+        languages="English, Spanish",
+        bio="Oscar leads the coalition's policy work.",
+        photo=picture("oscar.png", (300, 360), "#8a6d3b"),
+        photo_alt="Oscar Chacón, smiling",
     )
     contact = make_contact(name="Elyssa Pachico", role="Press officer", organization=coalition, languages="English")
-    make_release(headline="Coalition welcomes the court's ruling", released_at=now - timezone.timedelta(days=40),
-                 tags=[asylum], spokespeople=[person], cosigners=[member])
+    make_release(
+        headline="Coalition welcomes the court's ruling",
+        released_at=now - timezone.timedelta(days=40),
+        tags=[asylum],
+        spokespeople=[person],
+        cosigners=[member],
+    )
     release = make_release(
-        kind=Release.Kind.JOINT_STATEMENT, headline="Summit declaration falls short on asylum",
-        subheadline="Leaders promised protection and delivered detention", dateline="LOS ANGELES",
+        kind=Release.Kind.JOINT_STATEMENT,
+        headline="Summit declaration falls short on asylum",
+        subheadline="Leaders promised protection and delivered detention",
+        dateline="LOS ANGELES",
         summary="Forty organizations say the declaration falls short.",
         body="<p>The declaration signed today falls short.</p><blockquote><p>“Not in our name,” said Chacón."
-             "</p></blockquote><ul><li>End family detention.</li><li>Restore asylum access.</li></ul>",
-        contacts=[contact], spokespeople=[person], cosigners=[member, other_member], tags=[asylum, detention],
-        boilerplate=make_boilerplate(), image=picture("summit.png", (1200, 675), "#3b5b8a"),
-        image_alt="Marchers outside the summit hall", image_credit="Photo: Ana Ruiz",
+        "</p></blockquote><ul><li>End family detention.</li><li>Restore asylum access.</li></ul>",
+        contacts=[contact],
+        spokespeople=[person],
+        cosigners=[member, other_member],
+        tags=[asylum, detention],
+        boilerplate=make_boilerplate(),
+        image=picture("summit.png", (1200, 675), "#3b5b8a"),
+        image_alt="Marchers outside the summit hall",
+        image_credit="Photo: Ana Ruiz",
         released_at=now - timezone.timedelta(days=2),
     )
-    Attachment.objects.create(release=release, title="Full declaration (PDF)",
-                              file=SimpleUploadedFile("declaration.pdf", b"%PDF-1.4\n%%EOF\n"))
-    translation = make_release(headline="La declaración de la cumbre se queda corta", language="es",
-                               translation_of=release, tags=[asylum], released_at=now - timezone.timedelta(days=1))
+    Attachment.objects.create(
+        release=release,
+        title="Full declaration (PDF)",
+        file=SimpleUploadedFile("declaration.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    translation = make_release(
+        headline="La declaración de la cumbre se queda corta",
+        language="es",
+        translation_of=release,
+        tags=[asylum],
+        released_at=now - timezone.timedelta(days=1),
+    )
     make_release(headline="Media advisory: vigil on Friday", kind=Release.Kind.MEDIA_ADVISORY, tags=[detention])
     return {
         "home": reverse("home"),

@@ -25,8 +25,9 @@ def frozen_clock(time_machine):
 
 @pytest.fixture
 def embargoed(make_release, png_file):
-    release = make_release(headline="Coalition sues over detention", released_at=MOMENT, image=png_file(),
-                           image_alt="The courthouse")
+    release = make_release(
+        headline="Coalition sues over detention", released_at=MOMENT, image=png_file(), image_alt="The courthouse"
+    )
     release.attachment = Attachment.objects.create(
         release=release, title="The complaint", file=SimpleUploadedFile("complaint.pdf", b"%PDF-1.4\n")
     )
@@ -35,8 +36,9 @@ def embargoed(make_release, png_file):
 
 @pytest.fixture
 def link(embargoed):
-    return AccessLink.objects.create(release=embargoed, name="Ana Reporter", outlet="The Daily",
-                                     expires_at=MOMENT + dt.timedelta(days=1))
+    return AccessLink.objects.create(
+        release=embargoed, name="Ana Reporter", outlet="The Daily", expires_at=MOMENT + dt.timedelta(days=1)
+    )
 
 
 def addresses(link, release):
@@ -108,8 +110,11 @@ def test_a_closed_link_answers_like_a_missing_page(client, link, embargoed, time
     missing = client.get(reverse("access-link", args=["no-such-token"]))
     closed_page = client.get(link.get_absolute_url())
 
-    assert (closed_page.status_code, closed_page.content) == (missing.status_code, missing.content) == (404,
-                                                                                                       missing.content)
+    assert (
+        (closed_page.status_code, closed_page.content)
+        == (missing.status_code, missing.content)
+        == (404, missing.content)
+    )
     assert answers(client, addresses(link, embargoed)) == {"page": 404, "image": 404, "attachment": 404}
     assert AccessLog.objects.count() == views
 
@@ -117,12 +122,17 @@ def test_a_closed_link_answers_like_a_missing_page(client, link, embargoed, time
 def test_a_publisher_grants_and_revokes_an_embargo_link_in_the_release_form(client, embargoed, signed_in):
     publisher = signed_in("Publisher")
     form = opened_form(publisher, embargoed)
-    form.update({
-        "access_links-TOTAL_FORMS": ["1"], "access_links-0-purpose": ["embargo"],
-        "access_links-0-name": ["Ana Reporter"],
-        "access_links-0-email": ["ana@example.org"], "access_links-0-outlet": ["The Daily"],
-        "access_links-0-expires_at_0": ["2026-06-17"], "access_links-0-expires_at_1": ["09:00:00"],
-    })
+    form.update(
+        {
+            "access_links-TOTAL_FORMS": ["1"],
+            "access_links-0-purpose": ["embargo"],
+            "access_links-0-name": ["Ana Reporter"],
+            "access_links-0-email": ["ana@example.org"],
+            "access_links-0-outlet": ["The Daily"],
+            "access_links-0-expires_at_0": ["2026-06-17"],
+            "access_links-0-expires_at_1": ["09:00:00"],
+        }
+    )
 
     response = publisher.post(reverse("admin:releases_release_change", args=[embargoed.pk]), form)
 
@@ -148,16 +158,20 @@ def request_address(link):
 def test_a_publisher_revokes_links_with_the_admin_action(client, link, signed_in):
     publisher = signed_in("Publisher")
 
-    publisher.post(reverse("admin:releases_accesslink_changelist"),
-                   {"action": "revoke", "_selected_action": [link.pk]})
+    publisher.post(
+        reverse("admin:releases_accesslink_changelist"), {"action": "revoke", "_selected_action": [link.pk]}
+    )
 
     assert client.get(link.get_absolute_url()).status_code == 404
 
 
 def link_rows(purpose):
     return {
-        "access_links-TOTAL_FORMS": ["1"], "access_links-0-purpose": [purpose], "access_links-0-name": ["Reviewer"],
-        "access_links-0-expires_at_0": ["2026-06-17"], "access_links-0-expires_at_1": ["09:00:00"],
+        "access_links-TOTAL_FORMS": ["1"],
+        "access_links-0-purpose": [purpose],
+        "access_links-0-name": ["Reviewer"],
+        "access_links-0-expires_at_0": ["2026-06-17"],
+        "access_links-0-expires_at_1": ["09:00:00"],
     }
 
 

@@ -20,8 +20,9 @@ def test_every_public_page_type_has_no_serious_accessibility_violations(live_ser
         if violations := axe_violations(page):
             failures[name] = violations
 
-    assert not failures, "\n".join(f"{name} ({public_pages[name]}):\n{describe_violations(found)}"
-                                   for name, found in failures.items())
+    assert not failures, "\n".join(
+        f"{name} ({public_pages[name]}):\n{describe_violations(found)}" for name, found in failures.items()
+    )
 
 
 def test_release_admin_login_and_add_form_with_inline_rows_have_no_serious_accessibility_violations(

@@ -133,7 +133,12 @@ def test_the_media_contact_list_searches_and_filters(admin_client, make_contact,
 @pytest.mark.parametrize("count", [1, 50])
 @pytest.mark.parametrize("model_name", ["spokesperson", "mediacontact"])
 def test_the_people_lists_run_a_constant_number_of_queries(
-    admin_client, make_spokesperson, make_contact, make_organization, model_name, count,
+    admin_client,
+    make_spokesperson,
+    make_contact,
+    make_organization,
+    model_name,
+    count,
     django_assert_max_num_queries,
 ):
     for _ in range(count):

@@ -27,7 +27,13 @@ def listed(response):
 
 
 def test_adding_a_release_saves_it_with_its_people_tags_and_contacts_in_order(
-    admin_client, superuser, release_form_data, make_contact, make_spokesperson, make_organization, make_tag,
+    admin_client,
+    superuser,
+    release_form_data,
+    make_contact,
+    make_spokesperson,
+    make_organization,
+    make_tag,
     make_boilerplate,
 ):
     first, second = make_contact(name="Elyssa Pachico"), make_contact(name="Press office")
@@ -294,8 +300,15 @@ def test_the_release_list_runs_a_constant_number_of_queries(
     ],
 )
 def test_the_release_form_autocompletes_its_related_rows(
-    admin_client, make_contact, make_spokesperson, make_organization, make_tag, make_boilerplate, make_release,
-    model_name, field_name,
+    admin_client,
+    make_contact,
+    make_spokesperson,
+    make_organization,
+    make_tag,
+    make_boilerplate,
+    make_release,
+    model_name,
+    field_name,
 ):
     wanted = {
         "contact": lambda: make_contact(name="Elyssa Pachico"),
@@ -357,8 +370,8 @@ def _boilerplate_data(**fields):
 
 def test_adding_a_boilerplate_through_the_admin(admin_client):
     response = admin_client.post(
-        reverse("admin:releases_boilerplate_add"), _boilerplate_data(title="About us (Spanish)", language="es",
-                                                                     is_default="on")
+        reverse("admin:releases_boilerplate_add"),
+        _boilerplate_data(title="About us (Spanish)", language="es", is_default="on"),
     )
 
     assert response.status_code == 302

@@ -38,8 +38,9 @@ def slow_home_page(monkeypatch, time_machine):
 
 
 @pytest.mark.parametrize("following_release", [False, True])
-def test_a_page_that_missed_a_release_going_public_is_not_kept(client, make_release, slow_home_page,
-                                                               following_release):
+def test_a_page_that_missed_a_release_going_public_is_not_kept(
+    client, make_release, slow_home_page, following_release
+):
     soon = make_release(headline="Goes out in a second", released_at=NOW + dt.timedelta(seconds=1))
     if following_release:
         make_release(released_at=soon.released_at + TEN_MINUTES)

@@ -30,7 +30,9 @@ def serve(page, html):
     page.route(
         "http://checkers.test/**",
         lambda route: route.fulfill(
-            status=200, body=html, content_type="text/html; charset=utf-8",
+            status=200,
+            body=html,
+            content_type="text/html; charset=utf-8",
             headers={"Content-Security-Policy": STRICT_CSP},
         ),
     )

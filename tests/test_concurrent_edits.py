@@ -85,8 +85,9 @@ def editors(db, django_user_model):
 
 @pytest.fixture
 def release(make_release):
-    return make_release(headline="Coalition answers the summit", body="<p>The first text.</p>",
-                        status=Release.Status.DRAFT)
+    return make_release(
+        headline="Coalition answers the summit", body="<p>The first text.</p>", status=Release.Status.DRAFT
+    )
 
 
 def change(client, release, form):
@@ -108,10 +109,14 @@ def test_an_editor_alone_saves_the_form_as_opened(admin_client, release):
     assert release.headline == "Coalition answers the summit, at last"
 
 
-@pytest.mark.parametrize("anas_change", [
-    {"body": ["<p>Ana's corrected text.</p>"]},
-    {"released_at_1": ["23:59:00"]},
-], ids=["text", "schedule only"])
+@pytest.mark.parametrize(
+    "anas_change",
+    [
+        {"body": ["<p>Ana's corrected text.</p>"]},
+        {"released_at_1": ["23:59:00"]},
+    ],
+    ids=["text", "schedule only"],
+)
 def test_the_second_save_is_refused_and_keeps_what_was_typed(editors, release, anas_change):
     ana, ben = editors
     anas_form, bens_form = opened_form(ana, release), opened_form(ben, release)
@@ -149,8 +154,9 @@ def test_a_schedule_changed_meanwhile_is_not_overwritten(editors, make_release):
 def test_a_transition_meanwhile_refuses_the_stale_form(editors, release):
     ana, ben = editors
     bens_form = opened_form(ben, release)
-    ana.post(reverse("admin:releases_release_changelist"),
-             {"action": "submit_for_review", "_selected_action": [release.pk]})
+    ana.post(
+        reverse("admin:releases_release_changelist"), {"action": "submit_for_review", "_selected_action": [release.pk]}
+    )
     bens_form["headline"] = ["Ben's late change"]
 
     response = change(ben, release, bens_form)

@@ -12,8 +12,18 @@ SEARCH_FORM = re.compile(
     r'<form [^>]*action="(/[^"]*)"[^>]*role="search"|<form [^>]*role="search"[^>]*action="(/[^"]*)"'
 )
 PAGE_TYPES = {
-    "home", "releases:list", "releases:archive-year", "releases:detail", "releases:detail-text", "releases:tag",
-    "releases:spokesperson", "member", "members:directory", "media-contacts", "feeds:rss", "feeds:atom",
+    "home",
+    "releases:list",
+    "releases:archive-year",
+    "releases:detail",
+    "releases:detail-text",
+    "releases:tag",
+    "releases:spokesperson",
+    "member",
+    "members:directory",
+    "media-contacts",
+    "feeds:rss",
+    "feeds:atom",
     "releases:search",
 }
 

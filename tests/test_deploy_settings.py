@@ -40,7 +40,11 @@ def run_python(code, **variables):
     environment = {name: value for name, value in environment.items() if value is not None}
     return subprocess.run(
         [sys.executable, "-c", WITHOUT_DOTENV + code],
-        cwd=REPO, env=environment, capture_output=True, text=True, timeout=120,
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -124,11 +128,14 @@ def test_without_database_url_the_embedded_sqlite_file_is_used():
 
 
 def test_a_postgres_database_url_selects_postgresql():
-    database = settings_seen(
-        "DATABASES", DATABASE_URL="postgres://press:s3cret@db.example.org:5432/pressroom"
-    )["DATABASES"]["default"]
+    database = settings_seen("DATABASES", DATABASE_URL="postgres://press:s3cret@db.example.org:5432/pressroom")[
+        "DATABASES"
+    ]["default"]
 
     assert database["ENGINE"] == "django.db.backends.postgresql"
     assert (database["NAME"], database["USER"], database["HOST"], database["PORT"]) == (
-        "pressroom", "press", "db.example.org", 5432,
+        "pressroom",
+        "press",
+        "db.example.org",
+        5432,
     )

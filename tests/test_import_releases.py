@@ -80,7 +80,9 @@ def test_the_sample_becomes_a_draft_with_exactly_the_fields_a_reader_would_fill_
     assert contacts == [("Elyssa Pachico", "+1 503 347 23 29", ""), ("Myneilles Negron", "+1 703 585 6727", "")]
     person = release.spokespeople.get()
     assert (person.name, person.title, person.organization.name) == (
-        "Oscar Chacón", "Executive director", "Alianza Americas",
+        "Oscar Chacón",
+        "Executive director",
+        "Alianza Americas",
     )
     assert release.body.startswith("<p>On June 10, the U.S., Latin American countries, Spain, and Canada signed")
     assert release.body.count("<p>") == 6
@@ -219,7 +221,10 @@ def test_joint_statement_signers_become_cosigners(tmp_path):
     release = Release.objects.get()
     assert release.is_published()
     assert [o.name for o in release.cosigners.order_by("name")] == [
-        "Alianza Americas", "Centro Romero", "Presente.org", "Red Regional de Migrantes",
+        "Alianza Americas",
+        "Centro Romero",
+        "Presente.org",
+        "Red Regional de Migrantes",
     ]
 
 

@@ -104,8 +104,22 @@ def test_a_post_without_content_is_a_draft(imported):
 def test_hostile_and_block_editor_markup_is_cleaned_to_the_allowed_tags(imported):
     bodies = " ".join(Release.objects.values_list("body", flat=True)).lower()
 
-    for forbidden in ("<script", "<iframe", "<embed", "<object", "<img", "<style", "onerror", "onload",
-                      "javascript:", "<!--", "wp:paragraph", "[caption", "[gallery", "style="):
+    for forbidden in (
+        "<script",
+        "<iframe",
+        "<embed",
+        "<object",
+        "<img",
+        "<style",
+        "onerror",
+        "onload",
+        "javascript:",
+        "<!--",
+        "wp:paragraph",
+        "[caption",
+        "[gallery",
+        "style=",
+    ):
         assert forbidden not in bodies
     assert "<blockquote>" in post(1178).body and "<h2>Header one</h2>" in post(1178).body
 
@@ -127,7 +141,7 @@ def test_captions_galleries_and_images_become_links_to_where_the_images_were(imp
         "Bell on Wharf</a> Bell on wharf in San Francisco</p>"
     )
     gallery = post(555).body
-    assert gallery.count("<li><a href=\"https://wpthemetestdata.files.wordpress.com/2008/06/") >= 9
+    assert gallery.count('<li><a href="https://wpthemetestdata.files.wordpress.com/2008/06/') >= 9
     note = post(1011).status_changes.get().note
     assert "featured image was not copied" in note and "https://wpthemetestdata.files.wordpress.com/" in note
 
@@ -186,13 +200,18 @@ def test_a_dry_run_writes_nothing(db):
 
 def test_private_and_protected_posts_never_become_public_and_scheduled_ones_wait(db):
     path = Path(pytest.importorskip("tempfile").mkdtemp()) / "export.xml"
-    path.write_text(export([
-        item(1, "Public statement"),
-        item(2, "Private note", status="private"),
-        item(3, "Members only", password="secret"),
-        item(4, "Pending review", status="pending"),
-        item(5, "Old schedule", status="future"),
-    ]), encoding="utf-8")
+    path.write_text(
+        export(
+            [
+                item(1, "Public statement"),
+                item(2, "Private note", status="private"),
+                item(3, "Members only", password="secret"),
+                item(4, "Pending review", status="pending"),
+                item(5, "Old schedule", status="future"),
+            ]
+        ),
+        encoding="utf-8",
+    )
 
     run(path)
 
@@ -221,7 +240,7 @@ def test_a_post_made_private_on_wordpress_is_unpublished_by_the_next_import(db, 
 
 def test_classic_paragraphs_become_paragraphs_and_unknown_shortcodes_keep_their_text(db, tmp_path):
     path = tmp_path / "export.xml"
-    content = "First line\nsecond line\n\n[highlight color=\"red\"]Read this[/highlight]\n\n[contact-form-7 id=\"3\"]"
+    content = 'First line\nsecond line\n\n[highlight color="red"]Read this[/highlight]\n\n[contact-form-7 id="3"]'
     path.write_text(export([item(1, "Statement", content=content)]), encoding="utf-8")
 
     out, _err = run(path)
@@ -327,8 +346,9 @@ def test_progress_is_reported_to_the_end(db):
 
 def test_posts_have_their_moment_even_without_a_gmt_date(db, tmp_path):
     path = tmp_path / "export.xml"
-    path.write_text(export([item(1, "Statement").replace("2020-05-01 14:00:00", "0000-00-00 00:00:00")]),
-                    encoding="utf-8")
+    path.write_text(
+        export([item(1, "Statement").replace("2020-05-01 14:00:00", "0000-00-00 00:00:00")]), encoding="utf-8"
+    )
 
     run(path)
 

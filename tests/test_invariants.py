@@ -35,8 +35,14 @@ def shown_once(response, message):
 
 def _organization_data(**fields):
     return {
-        "name": "Workers Center", "slug": "workers-center", "role": Organization.Role.MEMBER, "is_active": "on",
-        "country": "United States", "logo_alt": "", "social_links-TOTAL_FORMS": 0, "social_links-INITIAL_FORMS": 0,
+        "name": "Workers Center",
+        "slug": "workers-center",
+        "role": Organization.Role.MEMBER,
+        "is_active": "on",
+        "country": "United States",
+        "logo_alt": "",
+        "social_links-TOTAL_FORMS": 0,
+        "social_links-INITIAL_FORMS": 0,
         **fields,
     }
 
@@ -89,9 +95,7 @@ def test_an_organization_slug_already_taken_is_refused_in_the_admin(admin_client
 def test_a_spokesperson_slug_already_taken_is_refused_in_the_admin(admin_client, make_spokesperson):
     existing = make_spokesperson(slug="ana-ruiz")
 
-    response = admin_client.post(
-        reverse("admin:releases_spokesperson_add"), _spokesperson_data(existing.organization)
-    )
+    response = admin_client.post(reverse("admin:releases_spokesperson_add"), _spokesperson_data(existing.organization))
 
     shown_once(response, "Another spokesperson already has this address (slug); change it a little.")
 
@@ -214,7 +218,10 @@ def test_publishing_a_draft_joint_statement_while_adding_its_co_signers_works_in
     response = admin_client.post(
         reverse("admin:releases_release_change", args=[release.pk]),
         release_form_data(
-            release=release, kind=Release.Kind.JOINT_STATEMENT, slug="joint", status=Release.Status.PUBLISHED,
+            release=release,
+            kind=Release.Kind.JOINT_STATEMENT,
+            slug="joint",
+            status=Release.Status.PUBLISHED,
             cosigners=[signer.pk for signer in signers],
         ),
     )

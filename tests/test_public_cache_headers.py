@@ -23,13 +23,23 @@ def long_public_lifetime(settings, time_machine):
 
 @pytest.fixture
 def public_addresses(make_release, make_tag):
-    release = make_release(headline="Coalition answers the summit", tags=[make_tag(slug="asylum")],
-                           image="releases/2026/summit.png", image_alt="Marchers")
+    release = make_release(
+        headline="Coalition answers the summit",
+        tags=[make_tag(slug="asylum")],
+        image="releases/2026/summit.png",
+        image_alt="Marchers",
+    )
     return [
-        reverse("home"), reverse("releases:list"), release.get_absolute_url(),
+        reverse("home"),
+        reverse("releases:list"),
+        release.get_absolute_url(),
         reverse("releases:tag", args=["asylum"]),
-        reverse("releases:search") + "?q=summit", reverse("feeds:rss"), reverse("feeds:atom"), reverse("sitemap"),
-        reverse("news-sitemap"), "/releases/no-such-release/",
+        reverse("releases:search") + "?q=summit",
+        reverse("feeds:rss"),
+        reverse("feeds:atom"),
+        reverse("sitemap"),
+        reverse("news-sitemap"),
+        "/releases/no-such-release/",
     ]
 
 
@@ -41,8 +51,9 @@ def test_public_pages_are_kept_for_the_public_lifetime_when_nothing_is_scheduled
 
 
 @pytest.mark.parametrize("seconds_left", [60, 10.5, 0.4])
-def test_no_public_page_is_kept_past_the_next_scheduled_moment(client, public_addresses, make_release, time_machine,
-                                                               seconds_left):
+def test_no_public_page_is_kept_past_the_next_scheduled_moment(
+    client, public_addresses, make_release, time_machine, seconds_left
+):
     scheduled = make_release(slug="goes-out-soon", released_at=NOW + dt.timedelta(hours=1))
     time_machine.move_to(scheduled.released_at - dt.timedelta(seconds=seconds_left), tick=False)
 
@@ -85,8 +96,9 @@ def test_pages_for_signed_in_staff_are_never_stored(client, public_addresses, dj
 
 
 def test_a_staff_preview_is_private_unindexed_and_says_it_is_not_published(admin_client, make_release, png_file):
-    draft = make_release(headline="Draft for review", status=Release.Status.DRAFT, image=png_file(),
-                         image_alt="A picture")
+    draft = make_release(
+        headline="Draft for review", status=Release.Status.DRAFT, image=png_file(), image_alt="A picture"
+    )
 
     page = admin_client.get(draft.get_absolute_url())
     image = admin_client.get(reverse("releases:image", args=[draft.slug]))

@@ -19,9 +19,7 @@ def draft(make_release):
 
 @pytest.fixture
 def scheduled(make_release):
-    return make_release(
-        headline="Scheduled future headline", released_at=timezone.now() + timezone.timedelta(hours=2)
-    )
+    return make_release(headline="Scheduled future headline", released_at=timezone.now() + timezone.timedelta(hours=2))
 
 
 def test_home_lists_published_releases_contacts_and_spokespeople(
@@ -42,15 +40,23 @@ def test_home_lists_published_releases_contacts_and_spokespeople(
     assert "Unpublished draft headline" not in page and "Scheduled future headline" not in page
 
 
-def test_release_page_is_laid_out_as_a_release(client, coalition, make_release, make_contact, make_spokesperson,
-                                                make_boilerplate, make_tag):
+def test_release_page_is_laid_out_as_a_release(
+    client, coalition, make_release, make_contact, make_spokesperson, make_boilerplate, make_tag
+):
     contact = make_contact(name="Elyssa Pachico", phone="+1 503 347 23 29", email="elyssa@example.org")
     person = make_spokesperson(name="Oscar Chacón")
     boilerplate = make_boilerplate(text="<p>Alianza is a transnational network.</p>")
     release = make_release(
-        headline="Summit a missed opportunity", subheadline="Leaders fall short", dateline="LOS ANGELES",
-        summary="The declaration falls short.", contacts=[contact], spokespeople=[person], boilerplate=boilerplate,
-        tags=[make_tag(name="Asylum")], body="<p>“Not here,” said Chacón.</p>", language="es",
+        headline="Summit a missed opportunity",
+        subheadline="Leaders fall short",
+        dateline="LOS ANGELES",
+        summary="The declaration falls short.",
+        contacts=[contact],
+        spokespeople=[person],
+        boilerplate=boilerplate,
+        tags=[make_tag(name="Asylum")],
+        body="<p>“Not here,” said Chacón.</p>",
+        language="es",
     )
 
     response = client.get(release.get_absolute_url())
@@ -70,8 +76,9 @@ def test_release_page_is_laid_out_as_a_release(client, coalition, make_release, 
     assert "Plain text (wire format)" in page
 
 
-def test_release_page_links_previous_next_and_related_but_never_unpublished(client, make_release, make_tag, draft,
-                                                                           scheduled):
+def test_release_page_links_previous_next_and_related_but_never_unpublished(
+    client, make_release, make_tag, draft, scheduled
+):
     tag = make_tag()
     now = timezone.now()
     older = make_release(headline="Older one", released_at=now - timezone.timedelta(days=3), tags=[tag])
@@ -91,8 +98,9 @@ def test_release_page_links_previous_next_and_related_but_never_unpublished(clie
 def test_translation_link_only_when_the_translation_is_public(client, make_release):
     original = make_release(headline="Original in English")
     spanish = make_release(headline="Traducción al español", language="es", translation_of=original)
-    hidden = make_release(headline="Traduction cachée", language="es", translation_of=original,
-                          status=Release.Status.DRAFT)
+    hidden = make_release(
+        headline="Traduction cachée", language="es", translation_of=original, status=Release.Status.DRAFT
+    )
 
     page = client.get(original.get_absolute_url()).text
 
@@ -103,7 +111,9 @@ def test_translation_link_only_when_the_translation_is_public(client, make_relea
 
 def test_wire_text_version_ends_with_the_wire_mark(client, make_release, make_contact, make_boilerplate):
     release = make_release(
-        headline="Plain headline", dateline="CHICAGO", body="<p>First &amp; foremost.</p><p>Second.</p>",
+        headline="Plain headline",
+        dateline="CHICAGO",
+        body="<p>First &amp; foremost.</p><p>Second.</p>",
         contacts=[make_contact(name="Ana", phone="(773) 875-3314", email="ana@example.org")],
         boilerplate=make_boilerplate(text="<p>About us.</p>"),
     )
@@ -124,20 +134,29 @@ def test_unpublished_release_answers_like_a_missing_one(client, make_release, st
     release = make_release(status=status)
     future = make_release(released_at=timezone.now() + timezone.timedelta(minutes=1))
 
-    for url in (release.get_absolute_url(), future.get_absolute_url(), "/releases/no-such-release/",
-                reverse("releases:detail-text", args=[release.slug])):
+    for url in (
+        release.get_absolute_url(),
+        future.get_absolute_url(),
+        "/releases/no-such-release/",
+        reverse("releases:detail-text", args=[release.slug]),
+    ):
         response = client.get(url)
         assert response.status_code == 404
         assert "Page not found" in response.text
 
 
-def test_release_list_filters_and_archive(client, make_release, make_tag, make_spokesperson, make_organization,
-                                          draft):
+def test_release_list_filters_and_archive(client, make_release, make_tag, make_spokesperson, make_organization, draft):
     tag = make_tag(name="Asylum", slug="asylum")
     person = make_spokesperson(slug="oscar")
     member = make_organization(slug="casa")
-    make_release(headline="Tagged and quoted", tags=[tag], spokespeople=[person], cosigners=[member],
-                 kind=Release.Kind.STATEMENT, language="es")
+    make_release(
+        headline="Tagged and quoted",
+        tags=[tag],
+        spokespeople=[person],
+        cosigners=[member],
+        kind=Release.Kind.STATEMENT,
+        language="es",
+    )
     make_release(headline="Old one", released_at=timezone.now().replace(year=2019))
     url = reverse("releases:list")
 
@@ -183,8 +202,9 @@ def test_tag_page_lists_public_releases_and_hides_private_tags(client, make_rele
 
 
 def test_spokesperson_page_shows_bio_languages_and_quoting_releases(client, make_release, make_spokesperson, draft):
-    person = make_spokesperson(name="Oscar Chacón", title="Executive director", bio="Born in El Salvador.",
-                               languages="English, Spanish")
+    person = make_spokesperson(
+        name="Oscar Chacón", title="Executive director", bio="Born in El Salvador.", languages="English, Spanish"
+    )
     make_release(headline="Chacón speaks", spokespeople=[person])
     draft.spokespeople.add(person)
 
@@ -197,8 +217,9 @@ def test_spokesperson_page_shows_bio_languages_and_quoting_releases(client, make
 
 def test_member_page_lists_cosigned_releases(client, make_release, make_organization, draft):
     member = make_organization(name="Casa Chicago", city="Chicago", region="IL")
-    make_release(headline="We co-signed this", kind=Release.Kind.JOINT_STATEMENT,
-                 cosigners=[member, make_organization()])
+    make_release(
+        headline="We co-signed this", kind=Release.Kind.JOINT_STATEMENT, cosigners=[member, make_organization()]
+    )
     draft.cosigners.add(member)
 
     page = client.get(member.get_absolute_url()).text
@@ -214,7 +235,7 @@ def test_directory_groups_by_country_and_state_and_filters(client, coalition, ma
     url = reverse("members:directory")
 
     page = client.get(url).text
-    assert "<h2 id=\"country-1\">El Salvador</h2>" in page and "<h3>Illinois</h3>" in page
+    assert '<h2 id="country-1">El Salvador</h2>' in page and "<h3>Illinois</h3>" in page
     assert "Casa Chicago" in page and "Gone Group" not in page
     assert coalition.name not in page.split("<main")[1].split("</main>")[0]
 
@@ -256,16 +277,18 @@ def busy_release(make_release, make_contact, make_spokesperson, make_organizatio
         )
         for i in range(n):
             Attachment.objects.create(release=release, title=f"File {i}", file=f"attachments/file{i}.pdf")
-            make_release(tags=tags[:1], spokespeople=release.spokespeople.all()[:1],
-                         cosigners=release.cosigners.all()[:1])
+            make_release(
+                tags=tags[:1], spokespeople=release.spokespeople.all()[:1], cosigners=release.cosigners.all()[:1]
+            )
         return release
 
     return build
 
 
 @pytest.mark.parametrize("n", [1, 50])
-def test_every_page_type_runs_a_constant_number_of_queries(client, coalition, busy_release, n,
-                                                           django_assert_max_num_queries):
+def test_every_page_type_runs_a_constant_number_of_queries(
+    client, coalition, busy_release, n, django_assert_max_num_queries
+):
     release = busy_release(n)
     person = release.spokespeople.first()
     member = release.cosigners.first()

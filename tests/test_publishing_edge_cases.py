@@ -31,8 +31,11 @@ def test_a_scheduled_release_cannot_be_withdrawn_only_unpublished(make_release, 
 
 def test_a_release_withdrawn_before_its_moment_never_shows_its_retraction_page(make_release, client):
     release = make_release(
-        headline="Never public", status=Release.Status.WITHDRAWN, released_at=timezone.now() - HOUR,
-        withdrawn_at=timezone.now() - 2 * HOUR, withdrawal_reason="Pulled",
+        headline="Never public",
+        status=Release.Status.WITHDRAWN,
+        released_at=timezone.now() - HOUR,
+        withdrawn_at=timezone.now() - 2 * HOUR,
+        withdrawal_reason="Pulled",
     )
 
     assert client.get(release.get_absolute_url()).status_code == 404
@@ -109,8 +112,10 @@ def test_a_link_to_a_release_gone_public_leads_to_its_public_page(client, make_r
     assert response.status_code == 302 and response["Location"] == release.get_absolute_url()
 
 
-@pytest.mark.parametrize("path", ["/releases/0/", "/releases/10000/", "/releases/99999999999999999999/",
-                                  "/releases/2024/0/", "/releases/0/1/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/releases/0/", "/releases/10000/", "/releases/99999999999999999999/", "/releases/2024/0/", "/releases/0/1/"],
+)
 def test_impossible_archive_dates_are_404s(client, make_release, path):
     make_release()
 

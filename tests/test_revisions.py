@@ -30,15 +30,24 @@ def save(client, release, **changes):
 @pytest.fixture
 def edited(publisher, release_form_data):
     """A release added, then edited, through the admin, then published: two saved versions."""
-    response = publisher.post(reverse("admin:releases_release_add"), release_form_data(
-        headline="Coalition answers the summit", body="<p>Leaders promised protection.</p>",
-    ))
+    response = publisher.post(
+        reverse("admin:releases_release_add"),
+        release_form_data(
+            headline="Coalition answers the summit",
+            body="<p>Leaders promised protection.</p>",
+        ),
+    )
     assert response.status_code == 302
     release = Release.objects.get()
-    save(publisher, release, headline="Coalition answers the summit declaration",
-         body="<p>Leaders promised detention.</p>")
-    publisher.post(reverse("admin:releases_release_changelist"),
-                   {"action": "publish", "_selected_action": [release.pk]})
+    save(
+        publisher,
+        release,
+        headline="Coalition answers the summit declaration",
+        body="<p>Leaders promised detention.</p>",
+    )
+    publisher.post(
+        reverse("admin:releases_release_changelist"), {"action": "publish", "_selected_action": [release.pk]}
+    )
     release.refresh_from_db()
     assert release.status == Status.PUBLISHED
     return release
@@ -121,10 +130,15 @@ def test_a_writer_cannot_restore_a_version_of_a_published_release(publisher, edi
 
 
 def test_a_deleted_release_is_recovered_as_a_draft(publisher, edited, make_contact):
-    save(publisher, edited, **{
-        "releasecontact_set-TOTAL_FORMS": "1", "releasecontact_set-0-contact": str(make_contact(name="Elyssa").pk),
-        "releasecontact_set-0-position": "0",
-    })
+    save(
+        publisher,
+        edited,
+        **{
+            "releasecontact_set-TOTAL_FORMS": "1",
+            "releasecontact_set-0-contact": str(make_contact(name="Elyssa").pk),
+            "releasecontact_set-0-position": "0",
+        },
+    )
     address = edited.get_absolute_url()
     delete_url = reverse("admin:releases_release_delete", args=[edited.pk])
     assert publisher.post(delete_url, {"post": "yes"}).status_code == 403  # Public: withdraw it first.

@@ -144,10 +144,16 @@ def test_a_writer_cannot_change_a_published_release(writer, make_release, releas
 
 def test_a_writer_cannot_add_a_correction(writer, make_release, release_form_data):
     release = make_release(status=Status.REVIEW)
-    data = form_data_of(release, release_form_data, **{
-        "corrections-TOTAL_FORMS": 1, "corrections-0-text": "The date was wrong.",
-        "corrections-0-noted_at_0": "2026-06-15", "corrections-0-noted_at_1": "10:00:00",
-    })
+    data = form_data_of(
+        release,
+        release_form_data,
+        **{
+            "corrections-TOTAL_FORMS": 1,
+            "corrections-0-text": "The date was wrong.",
+            "corrections-0-noted_at_0": "2026-06-15",
+            "corrections-0-noted_at_1": "10:00:00",
+        },
+    )
 
     writer.post(change_url(release), data)
 
@@ -169,8 +175,10 @@ def test_a_writer_submits_a_draft_for_review_with_the_button(writer, make_releas
 def test_a_writer_submits_drafts_for_review_with_the_action(writer, make_release):
     drafts = [make_release(status=Status.DRAFT), make_release(status=Status.DRAFT)]
 
-    writer.post(reverse("admin:releases_release_changelist"),
-                {"action": "submit_for_review", "_selected_action": [draft.pk for draft in drafts]})
+    writer.post(
+        reverse("admin:releases_release_changelist"),
+        {"action": "submit_for_review", "_selected_action": [draft.pk for draft in drafts]},
+    )
 
     assert set(Release.objects.values_list("status", flat=True)) == {Status.REVIEW}
     assert StatusChange.objects.filter(changed_by=writer.user).count() == 2
@@ -186,8 +194,11 @@ def test_a_publisher_publishes_with_the_button_and_it_is_recorded(publisher, mak
     release.refresh_from_db()
     assert release.is_published()
     change = StatusChange.objects.get()
-    assert (change.from_status, change.to_status, change.changed_by) == (Status.REVIEW, Status.PUBLISHED,
-                                                                           publisher.user)
+    assert (change.from_status, change.to_status, change.changed_by) == (
+        Status.REVIEW,
+        Status.PUBLISHED,
+        publisher.user,
+    )
     assert Client().get(release.get_absolute_url()).status_code == 200
 
 
@@ -195,10 +206,16 @@ def test_a_publisher_schedules_with_a_future_moment(publisher, make_release, rel
     release = make_release(status=Status.REVIEW)
     moment = timezone.localtime() + dt.timedelta(days=1)
 
-    publisher.post(change_url(release), form_data_of(
-        release, release_form_data, status=Status.PUBLISHED,
-        released_at_0=moment.strftime("%Y-%m-%d"), released_at_1=moment.strftime("%H:%M:%S"),
-    ))
+    publisher.post(
+        change_url(release),
+        form_data_of(
+            release,
+            release_form_data,
+            status=Status.PUBLISHED,
+            released_at_0=moment.strftime("%Y-%m-%d"),
+            released_at_1=moment.strftime("%H:%M:%S"),
+        ),
+    )
 
     release.refresh_from_db()
     assert release.display_status == "Scheduled"
@@ -212,8 +229,9 @@ def test_a_publisher_schedules_with_a_future_moment(publisher, make_release, rel
 def test_a_publisher_publishes_with_the_action(publisher, make_release):
     release = make_release(status=Status.REVIEW, released_at=timezone.now() - dt.timedelta(minutes=1))
 
-    publisher.post(reverse("admin:releases_release_changelist"),
-                   {"action": "publish", "_selected_action": [release.pk]})
+    publisher.post(
+        reverse("admin:releases_release_changelist"), {"action": "publish", "_selected_action": [release.pk]}
+    )
 
     release.refresh_from_db()
     assert release.is_published()
@@ -224,24 +242,34 @@ def test_a_publisher_withdraws_with_a_reason(publisher, make_release):
     release = make_release()
 
     page = publisher.get(change_url(release)).text
-    response = publisher.post(reverse("admin:releases_release_withdraw", args=[release.pk]),
-                              {"reason": "The figures were wrong."})
+    response = publisher.post(
+        reverse("admin:releases_release_withdraw", args=[release.pk]), {"reason": "The figures were wrong."}
+    )
 
     assert reverse("admin:releases_release_withdraw", args=[release.pk]) in page
     assert response.status_code == 302
     release.refresh_from_db()
     assert (release.status, release.withdrawal_reason) == (Status.WITHDRAWN, "The figures were wrong.")
     change = StatusChange.objects.get()
-    assert (change.to_status, change.changed_by, change.note) == (Status.WITHDRAWN, publisher.user,
-                                                                   "The figures were wrong.")
+    assert (change.to_status, change.changed_by, change.note) == (
+        Status.WITHDRAWN,
+        publisher.user,
+        "The figures were wrong.",
+    )
 
 
 def test_a_publisher_adds_a_correction(publisher, make_release, release_form_data):
     release = make_release()
-    data = form_data_of(release, release_form_data, **{
-        "corrections-TOTAL_FORMS": 1, "corrections-0-text": "An earlier version misspelled a name.",
-        "corrections-0-noted_at_0": timezone.localdate().isoformat(), "corrections-0-noted_at_1": "10:00:00",
-    })
+    data = form_data_of(
+        release,
+        release_form_data,
+        **{
+            "corrections-TOTAL_FORMS": 1,
+            "corrections-0-text": "An earlier version misspelled a name.",
+            "corrections-0-noted_at_0": timezone.localdate().isoformat(),
+            "corrections-0-noted_at_1": "10:00:00",
+        },
+    )
 
     response = publisher.post(change_url(release), data)
 

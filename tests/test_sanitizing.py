@@ -8,7 +8,7 @@ from django.urls import reverse
 from releases.models import Boilerplate, Release
 
 HOSTILE = [
-    ("script", '<p>Hi<script>alert(1)</script></p>', "<p>Hi</p>"),
+    ("script", "<p>Hi<script>alert(1)</script></p>", "<p>Hi</p>"),
     ("script writing markup", '<p>x</p><script>document.write("<p>y</p>")</script>', "<p>x</p>"),
     ("style", "<style>p { color: red }</style><p>x</p>", "<p>x</p>"),
     ("iframe", '<p>a<iframe src="https://evil.example"></iframe></p>', "<p>a</p>"),
@@ -17,14 +17,20 @@ HOSTILE = [
     ("embed", '<embed src="x.swf"><p>e</p>', "<p>e</p>"),
     ("onclick", '<p onclick="alert(1)">Click</p>', "<p>Click</p>"),
     ("img onerror", "<img src=x onerror=alert(1)><p>img</p>", "<p>img</p>"),
-    ("onmouseover", '<a href="https://example.org" onmouseover="alert(1)">link</a>',
-     '<a href="https://example.org" rel="noopener noreferrer">link</a>'),
+    (
+        "onmouseover",
+        '<a href="https://example.org" onmouseover="alert(1)">link</a>',
+        '<a href="https://example.org" rel="noopener noreferrer">link</a>',
+    ),
     ("javascript href", '<a href="javascript:alert(1)">js</a>', "js"),
     ("mixed-case javascript href", '<a href="JaVaScRiPt:alert(1)">js</a>', "js"),
     ("spaced javascript href", '<a href=" javascript:alert(1)">js</a>', "js"),
     ("tab in javascript href", '<a href="java&#x09;script:alert(1)">js</a>', "js"),
-    ("entity-encoded javascript href",
-     '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">js</a>', "js"),
+    (
+        "entity-encoded javascript href",
+        '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">js</a>',
+        "js",
+    ),
     ("named-entity javascript href", '<a href="&#x6A;avascript&colon;alert(1)">js</a>', "js"),
     ("data href", '<a href="data:text/html;base64,PHNjcmlwdD4=">d</a>', "d"),
     ("vbscript href", '<a href="vbscript:msgbox(1)">vb</a>', "vb"),
@@ -36,50 +42,69 @@ HOSTILE = [
     ("base and link", '<base href="https://evil.example"><link rel=stylesheet href=x><p>b</p>', "<p>b</p>"),
     ("meta refresh", '<meta http-equiv="refresh" content="0;url=https://evil.example"><p>m</p>', "<p>m</p>"),
     ("split script tag", "<scr<script>ipt>alert(1)</script>", "ipt&gt;alert(1)"),
-    ("escaped markup stays text", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
-     "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"),
+    (
+        "escaped markup stays text",
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
+    ),
 ]
 
 WORD = [
     ("MsoNormal and o:p", '<p class="MsoNormal">Word text<o:p></o:p></p>', "<p>Word text</p>"),
     ("empty Word paragraph", '<p class="MsoNormal"><o:p>&nbsp;</o:p></p><p>kept</p>', "<p>kept</p>"),
-    ("mso styles keep bold and italic",
-     '<p class="MsoNormal" style="mso-margin-top-alt:auto"><b style="mso-bidi-font-weight:normal">Bold</b> '
-     '<i style="mso-bidi-font-style:normal">it</i></p>',
-     "<p><strong>Bold</strong> <em>it</em></p>"),
+    (
+        "mso styles keep bold and italic",
+        '<p class="MsoNormal" style="mso-margin-top-alt:auto"><b style="mso-bidi-font-weight:normal">Bold</b> '
+        '<i style="mso-bidi-font-style:normal">it</i></p>',
+        "<p><strong>Bold</strong> <em>it</em></p>",
+    ),
     ("mso bold span is not bold", '<p><span style="mso-bidi-font-weight:bold">Plain</span></p>', "<p>Plain</p>"),
-    ("conditional comment with xml",
-     "<!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View></w:WordDocument></xml><![endif]-->"
-     "<p>After</p>",
-     "<p>After</p>"),
-    ("conditional comment with style",
-     "<!--[if !mso]><style>v\\:* {behavior:url(#default#VML);}</style><![endif]--><p>x</p>", "<p>x</p>"),
-    ("xml block", "<xml><o:OfficeDocumentSettings><o:AllowPNG/></o:OfficeDocumentSettings></xml><p>x</p>",
-     "<p>x</p>"),
-    ("Word heading span",
-     '<p class=MsoNormal><b><span lang=EN-US style="font-size:12.0pt;mso-bidi-font-size:11.0pt">'
-     "Press contact</span></b><o:p></o:p></p>",
-     "<p><strong>Press contact</strong></p>"),
+    (
+        "conditional comment with xml",
+        "<!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View></w:WordDocument></xml><![endif]-->"
+        "<p>After</p>",
+        "<p>After</p>",
+    ),
+    (
+        "conditional comment with style",
+        "<!--[if !mso]><style>v\\:* {behavior:url(#default#VML);}</style><![endif]--><p>x</p>",
+        "<p>x</p>",
+    ),
+    ("xml block", "<xml><o:OfficeDocumentSettings><o:AllowPNG/></o:OfficeDocumentSettings></xml><p>x</p>", "<p>x</p>"),
+    (
+        "Word heading span",
+        '<p class=MsoNormal><b><span lang=EN-US style="font-size:12.0pt;mso-bidi-font-size:11.0pt">'
+        "Press contact</span></b><o:p></o:p></p>",
+        "<p><strong>Press contact</strong></p>",
+    ),
     ("Word list marker", "<p class=MsoListParagraph><![if !supportLists]>1.<![endif]>First</p>", "<p>1.First</p>"),
 ]
 
 GOOGLE_DOCS = [
-    ("Docs paste",
-     '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1a2b3c4d-7fff-1234">'
-     '<p dir="ltr" style="line-height:1.38;margin-top:0pt"><span style="font-size:11pt;font-weight:700;">Bold</span>'
-     '<span style="font-style:italic;"> italic</span><span style="font-weight:400"> plain</span></p></b>',
-     "<p><strong>Bold</strong><em> italic</em> plain</p>"),
-    ("bold and italic span", '<p><span style="font-weight:bold;font-style:italic">both</span></p>',
-     "<p><strong><em>both</em></strong></p>"),
+    (
+        "Docs paste",
+        '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1a2b3c4d-7fff-1234">'
+        '<p dir="ltr" style="line-height:1.38;margin-top:0pt">'
+        '<span style="font-size:11pt;font-weight:700;">Bold</span>'
+        '<span style="font-style:italic;"> italic</span><span style="font-weight:400"> plain</span></p></b>',
+        "<p><strong>Bold</strong><em> italic</em> plain</p>",
+    ),
+    (
+        "bold and italic span",
+        '<p><span style="font-weight:bold;font-style:italic">both</span></p>',
+        "<p><strong><em>both</em></strong></p>",
+    ),
     ("dir ltr heading", '<h2 dir="ltr"><span style="font-size:16pt">Heading</span></h2>', "<h2>Heading</h2>"),
     ("not-bold b", '<p><b style="font-weight:400">plain</b></p>', "<p>plain</p>"),
-    ("Docs list", '<ul><li dir="ltr" style="list-style-type:disc"><p dir="ltr"><span>one</span></p></li></ul>',
-     "<ul><li><p>one</p></li></ul>"),
+    (
+        "Docs list",
+        '<ul><li dir="ltr" style="list-style-type:disc"><p dir="ltr"><span>one</span></p></li></ul>',
+        "<ul><li><p>one</p></li></ul>",
+    ),
 ]
 
 MESSY = [
-    ("empty spans and paragraphs", "<p><span></span></p><p> </p><p>&nbsp;</p><span></span><p>kept</p>",
-     "<p>kept</p>"),
+    ("empty spans and paragraphs", "<p><span></span></p><p> </p><p>&nbsp;</p><span></span><p>kept</p>", "<p>kept</p>"),
     ("empty bold", '<p><span style="font-weight:700"></span></p><p>k</p>', "<p>k</p>"),
     ("paragraph with only a break", "<p><br></p><p>k</p>", "<p>k</p>"),
     ("link around an image only", '<a href="https://x.org"><img src="x.png"></a><p>z</p>', "<p>z</p>"),
@@ -105,8 +130,11 @@ ALLOWED = (
 KEPT = [
     ("allowed formatting", ALLOWED, ALLOWED),
     ("b and i", "<p><b>bold</b> <i>italic</i></p>", "<p><strong>bold</strong> <em>italic</em></p>"),
-    ("links get rel", '<p><a href="https://example.org" target="_blank">site</a></p>',
-     '<p><a href="https://example.org" rel="noopener noreferrer">site</a></p>'),
+    (
+        "links get rel",
+        '<p><a href="https://example.org" target="_blank">site</a></p>',
+        '<p><a href="https://example.org" rel="noopener noreferrer">site</a></p>',
+    ),
 ]
 
 CORPUS = HOSTILE + WORD + GOOGLE_DOCS + MESSY + KEPT

@@ -17,8 +17,10 @@ def test_every_public_page_type_fits_phone_and_desktop_screens_without_script_er
     serve_media(page)
     problems = []
     page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
-    page.on("console", lambda message: "Content Security Policy" in message.text
-            and problems.append(f"{page.url}: {message.text}"))
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and problems.append(f"{page.url}: {message.text}"),
+    )
     for width, height in SCREENS.values():
         page.set_viewport_size({"width": width, "height": height})
         for name, path in public_pages.items():

@@ -281,9 +281,12 @@ def test_tags_and_spokespeople_saved_after_the_release_are_searchable(client, ma
     fields = ["headline", "slug", "body", "released_at", "tags", "spokespeople"]
     form = modelform_factory(Release, fields=fields)(
         {
-            "headline": "Form release", "slug": "form-release", "body": "<p>Text.</p>",
+            "headline": "Form release",
+            "slug": "form-release",
+            "body": "<p>Text.</p>",
             "released_at": timezone.now() - timezone.timedelta(hours=1),
-            "tags": [tag.pk], "spokespeople": [person.pk],
+            "tags": [tag.pk],
+            "spokespeople": [person.pk],
         }
     )
     release = form.save(commit=False)

@@ -52,8 +52,13 @@ def test_a_scheduled_release_is_invisible_a_second_before_and_visible_a_second_a
     assert without_marker == ["tag page, page 2", "sitemap index", "pages sitemap"]
     assert {name: answer[0] for name, answer in before_own.items()} == dict.fromkeys(own, 404)
     assert {name: answer[0] for name, answer in after_own.items()} == {
-        "page": 200, "wire text": 200, "featured image": 200, "attachment": 200,
-        "access link": 404, "access link image": 404, "access link attachment": 404,
+        "page": 200,
+        "wire text": 200,
+        "featured image": 200,
+        "attachment": 200,
+        "access link": 404,
+        "access link image": 404,
+        "access link attachment": 404,
     }
 
 
@@ -73,8 +78,12 @@ def test_a_release_and_its_translation_go_live_together(client, time_machine, ma
     moment = dt.datetime(2026, 6, 15, 16, 0, tzinfo=dt.UTC)
     time_machine.move_to(moment - dt.timedelta(hours=2), tick=False)
     original = make_release(headline="Vigil at the courthouse", released_at=moment - dt.timedelta(hours=1))
-    translation = make_release(headline="Vigilia frente al tribunal", language="es", translation_of=original,
-                               released_at=moment + dt.timedelta(days=9))
+    translation = make_release(
+        headline="Vigilia frente al tribunal",
+        language="es",
+        translation_of=original,
+        released_at=moment + dt.timedelta(days=9),
+    )
     original.released_at = moment
     original.save()
 

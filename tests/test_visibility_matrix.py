@@ -30,15 +30,20 @@ STATES = {
     "scheduled": {"status": Status.PUBLISHED, "released_at": NOW + HOUR},
     "withdrawn with notice": {"status": Status.WITHDRAWN, "withdrawn_at": NOW - HOUR, "withdrawal_reason": REASON},
     "withdrawn, 410": {
-        "status": Status.WITHDRAWN, "withdrawn_at": NOW - HOUR, "withdrawal_reason": REASON, "answer_gone": True,
+        "status": Status.WITHDRAWN,
+        "withdrawn_at": NOW - HOUR,
+        "withdrawal_reason": REASON,
+        "answer_gone": True,
     },
     "deleted": {"status": Status.PUBLISHED, "deleted": True},
     "embargo link expired": {
-        "status": Status.PUBLISHED, "released_at": NOW + HOUR,
+        "status": Status.PUBLISHED,
+        "released_at": NOW + HOUR,
         "link": {"purpose": AccessLink.Purpose.EMBARGO, "expires_at": NOW - dt.timedelta(seconds=1)},
     },
     "embargo link revoked": {
-        "status": Status.PUBLISHED, "released_at": NOW + HOUR,
+        "status": Status.PUBLISHED,
+        "released_at": NOW + HOUR,
         "link": {"purpose": AccessLink.Purpose.EMBARGO, "expires_at": NOW + 24 * HOUR, "revoked_at": NOW - HOUR},
     },
     "preview link expired": {
@@ -68,8 +73,12 @@ def world(time_machine, coalition, make_release, make_tag, make_spokesperson, ma
     def public(days, **fields):
         fields.setdefault("body", "<p>The coalition stands in solidarity.</p>")
         return make_release(
-            released_at=NOW - dt.timedelta(days=days), tags=[asylum], spokespeople=[person], cosigners=[member],
-            same_moment_as_original=False, **fields,
+            released_at=NOW - dt.timedelta(days=days),
+            tags=[asylum],
+            spokespeople=[person],
+            cosigners=[member],
+            same_moment_as_original=False,
+            **fields,
         )
 
     for n in range(16):
@@ -91,11 +100,20 @@ def world(time_machine, coalition, make_release, make_tag, make_spokesperson, ma
         deleted, link = fields.pop("deleted", False), fields.pop("link", None)
         fields.setdefault("released_at", NOW - 36 * HOUR)
         hidden = make_release(
-            headline=f"{MARKER} pact signed", slug=f"{MARKER.lower()}-pact", summary=f"The {MARKER} pact.",
-            body=f"<p>The {MARKER} pact, in solidarity.</p>", kind=Release.Kind.STATEMENT, language="es",
-            translation_of=releases["original"], same_moment_as_original=False,
-            tags=[asylum, secret_tag], spokespeople=[person, secret_person], cosigners=[member, solo],
-            image=png_file(f"{MARKER.lower()}.png"), image_alt=f"{MARKER} picture", **fields,
+            headline=f"{MARKER} pact signed",
+            slug=f"{MARKER.lower()}-pact",
+            summary=f"The {MARKER} pact.",
+            body=f"<p>The {MARKER} pact, in solidarity.</p>",
+            kind=Release.Kind.STATEMENT,
+            language="es",
+            translation_of=releases["original"],
+            same_moment_as_original=False,
+            tags=[asylum, secret_tag],
+            spokespeople=[person, secret_person],
+            cosigners=[member, solo],
+            image=png_file(f"{MARKER.lower()}.png"),
+            image_alt=f"{MARKER} picture",
+            **fields,
         )
         attachment = Attachment.objects.create(
             release=hidden, title=f"{MARKER} brief", file=SimpleUploadedFile(f"{MARKER.lower()}.pdf", b"%PDF-1.4\n")
@@ -134,7 +152,7 @@ def public_surfaces(releases):
         "release list, page 2": f"{releases_url}?page=2",
         "release list by topic": f"{releases_url}?tag=asylum",
         "release list by every filter": f"{releases_url}?spokesperson=oscar-chacon&member=centro-latino"
-                                        "&kind=statement&language=es",
+        "&kind=statement&language=es",
         "release list by its own topic": f"{releases_url}?tag={MARKER.lower()}-topic",
         "release list by its own spokesperson": f"{releases_url}?spokesperson={MARKER.lower()}-speaker",
         "release list by its own member": f"{releases_url}?member=solo-organization",
@@ -157,8 +175,12 @@ def public_surfaces(releases):
     for section in ("pages", "releases", "tags", "spokespeople"):
         surfaces[f"{section} sitemap"] = reverse("sitemap-section", args=[section])
     feeds = {
-        "": {}, "tag-": {"slug": "asylum"}, "kind-": {"kind": "statement"}, "spokesperson-": {"slug": "oscar-chacon"},
-        "member-": {"slug": "centro-latino"}, "language-": {"code": "es"},
+        "": {},
+        "tag-": {"slug": "asylum"},
+        "kind-": {"kind": "statement"},
+        "spokesperson-": {"slug": "oscar-chacon"},
+        "member-": {"slug": "centro-latino"},
+        "language-": {"code": "es"},
         "its own tag ": {"slug": f"{MARKER.lower()}-topic"},
         "its own spokesperson ": {"slug": f"{MARKER.lower()}-speaker"},
         "its own member ": {"slug": "solo-organization"},
@@ -186,8 +208,12 @@ def fetch(client, addresses):
 
 def first_difference(before, after):
     lines = difflib.unified_diff(
-        after.decode(errors="replace").splitlines(), before.decode(errors="replace").splitlines(),
-        "without the release", "with it", n=0, lineterm="",
+        after.decode(errors="replace").splitlines(),
+        before.decode(errors="replace").splitlines(),
+        "without the release",
+        "with it",
+        n=0,
+        lineterm="",
     )
     return "\n".join(line[:400] for line in list(lines)[2:8])
 
@@ -198,10 +224,13 @@ def leaks(seen, baseline, addresses):
     for name, (status, body, headers) in seen.items():
         missing_status, missing_body, missing_headers = baseline[name]
         if (status, body, headers) != baseline[name]:
-            header_changes = {key: (missing_headers[key], value) for key, value in headers.items()
-                              if value != missing_headers[key]}
-            found.append(f"{name} ({addresses[name]}): status {missing_status} → {status}; headers {header_changes}\n"
-                         f"{first_difference(body, missing_body)}")
+            header_changes = {
+                key: (missing_headers[key], value) for key, value in headers.items() if value != missing_headers[key]
+            }
+            found.append(
+                f"{name} ({addresses[name]}): status {missing_status} → {status}; headers {header_changes}\n"
+                f"{first_difference(body, missing_body)}"
+            )
         elif MARKER.lower() not in addresses[name].lower() and MARKER.lower().encode() in body.lower():
             found.append(f"{name} ({addresses[name]}) shows {MARKER}")
     return found
@@ -252,6 +281,11 @@ def test_the_same_release_published_shows_on_every_surface(world, reader):
     unchanged = [name for name in surfaces if seen[name] == baseline[name]]
     assert unchanged == []
     assert {name: answer[0] for name, answer in seen_own.items()} == {
-        "page": 200, "wire text": 200, "featured image": 200, "attachment": 200,
-        "access link": 404, "access link image": 404, "access link attachment": 404,
+        "page": 200,
+        "wire text": 200,
+        "featured image": 200,
+        "attachment": 200,
+        "access link": 404,
+        "access link image": 404,
+        "access link attachment": 404,
     }

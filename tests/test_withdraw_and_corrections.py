@@ -27,8 +27,9 @@ def publisher(signed_in):
 @pytest.fixture
 def release(time_machine, make_release):
     time_machine.move_to(PUBLISHED, tick=False)
-    return make_release(headline="Report finds detention costs doubled", released_at=PUBLISHED,
-                        summary="Costs doubled in five years.")
+    return make_release(
+        headline="Report finds detention costs doubled", released_at=PUBLISHED, summary="Costs doubled in five years."
+    )
 
 
 def withdraw(client, release, **fields):
@@ -50,7 +51,11 @@ def test_a_withdrawn_release_keeps_its_page_with_a_dated_notice(client, publishe
     assert wire.startswith(f"WITHDRAWN ON June 12, 2026: {REASON}")
     change = StatusChange.objects.get()
     assert (change.to_status, change.changed_by, change.changed_at, change.note) == (
-        Release.Status.WITHDRAWN, publisher.user, CORRECTED, REASON)
+        Release.Status.WITHDRAWN,
+        publisher.user,
+        CORRECTED,
+        REASON,
+    )
 
 
 def test_a_withdrawn_release_may_answer_410_gone(client, publisher, release):
@@ -87,8 +92,14 @@ def test_a_draft_cannot_be_withdrawn(publisher, make_release):
 
 def add_correction(client, release, text):
     form = opened_form(client, release)
-    form.update({"corrections-TOTAL_FORMS": ["1"], "corrections-0-text": [text],
-                 "corrections-0-noted_at_0": ["2026-06-12"], "corrections-0-noted_at_1": ["04:30:00"]})
+    form.update(
+        {
+            "corrections-TOTAL_FORMS": ["1"],
+            "corrections-0-text": [text],
+            "corrections-0-noted_at_0": ["2026-06-12"],
+            "corrections-0-noted_at_1": ["04:30:00"],
+        }
+    )
     return client.post(reverse("admin:releases_release_change", args=[release.pk]), form)
 
 
@@ -100,8 +111,7 @@ def meta_time(page, prop):
     return dt.datetime.fromisoformat(re.search(rf'<meta property="{prop}" content="([^"]+)">', page).group(1))
 
 
-def test_a_correction_is_a_dated_note_and_moves_the_modified_date_everywhere(client, publisher, release,
-                                                                            time_machine):
+def test_a_correction_is_a_dated_note_and_moves_the_modified_date_everywhere(client, publisher, release, time_machine):
     before = client.get(release.get_absolute_url()).text
     assert meta_time(before, "article:modified_time") == PUBLISHED
     time_machine.move_to(CORRECTED, tick=False)
@@ -110,8 +120,11 @@ def test_a_correction_is_a_dated_note_and_moves_the_modified_date_everywhere(cli
 
     assert response.status_code == 302
     page = client.get(release.get_absolute_url()).text
-    assert re.search(r'<time datetime="2026-06-12T04:30:00-0500">June 12, 2026</time>: '
-                     r"An earlier version said costs tripled; they doubled\.", page)
+    assert re.search(
+        r'<time datetime="2026-06-12T04:30:00-0500">June 12, 2026</time>: '
+        r"An earlier version said costs tripled; they doubled\.",
+        page,
+    )
     assert meta_time(page, "article:published_time") == PUBLISHED
     assert meta_time(page, "article:modified_time") == CORRECTED
     data = json_ld(page)

@@ -22,8 +22,11 @@ from ..publishing import can_publish
 
 IMPORT_PERMISSIONS = ["releases.add_release", "releases.change_release"]
 EXPORT_PERMISSIONS = [
-    "releases.view_release", "releases.view_mediacontact", "releases.view_spokesperson", "members.view_organization",
-]  # fmt: skip
+    "releases.view_release",
+    "releases.view_mediacontact",
+    "releases.view_spokesperson",
+    "members.view_organization",
+]
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -112,10 +112,25 @@ class ReleaseAdminForm(forms.ModelForm):
         model = Release
         # The fields ReleaseAdmin.fieldsets lay out; contacts have their own inline, the rest is read-only.
         fields = [
-            "kind", "language", "headline", "subheadline", "slug", "summary", "body", "boilerplate",
-            "spokespeople", "cosigners",
-            "released_at", "timing", "dateline", "translation_of", "same_moment_as_original",
-            "tags", "image", "image_alt", "image_credit",
+            "kind",
+            "language",
+            "headline",
+            "subheadline",
+            "slug",
+            "summary",
+            "body",
+            "boilerplate",
+            "spokespeople",
+            "cosigners",
+            "released_at",
+            "timing",
+            "dateline",
+            "translation_of",
+            "same_moment_as_original",
+            "tags",
+            "image",
+            "image_alt",
+            "image_credit",
         ]
 
     def __init__(self, *args, **kwargs):
@@ -155,7 +170,8 @@ class ReleaseAdminForm(forms.ModelForm):
             raise ValidationError(
                 _("You cannot “%(action)s” this release: it is “%(status)s”, or your role may not do it."),
                 params={
-                    "action": TRANSITIONS[self.requested_transition].label if self.requested_transition in TRANSITIONS
+                    "action": TRANSITIONS[self.requested_transition].label
+                    if self.requested_transition in TRANSITIONS
                     else self.requested_transition,
                     "status": self.instance.display_status if self.instance.pk else Release.Status.DRAFT.label,
                 },
@@ -204,11 +220,26 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
     actions = ["submit_for_review", "publish"]
     save_on_top = True
     fieldsets = [
-        (_("What"), {"fields": ["kind", "language", "headline", "subheadline", "slug", "summary", "body",
-                                "boilerplate"]}),
+        (
+            _("What"),
+            {"fields": ["kind", "language", "headline", "subheadline", "slug", "summary", "body", "boilerplate"]},
+        ),
         (_("Who"), {"fields": ["spokespeople", "cosigners"]}),
-        (_("When"), {"fields": ["state", "released_at", "moment", "timing", "dateline", "translation_of",
-                                "same_moment_as_original", "withdrawal"]}),
+        (
+            _("When"),
+            {
+                "fields": [
+                    "state",
+                    "released_at",
+                    "moment",
+                    "timing",
+                    "dateline",
+                    "translation_of",
+                    "same_moment_as_original",
+                    "withdrawal",
+                ]
+            },
+        ),
         (_("Extras"), {"fields": ["tags", "image", "image_alt", "image_credit"]}),
         (_("History"), {"classes": ["collapse"], "fields": ["created_at", "created_by", "updated_at", "updated_by"]}),
     ]
@@ -308,8 +339,11 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
 
     def get_urls(self):
         return [
-            path("<path:object_id>/withdraw/", self.admin_site.admin_view(self.withdraw_view),
-                 name="releases_release_withdraw"),
+            path(
+                "<path:object_id>/withdraw/",
+                self.admin_site.admin_view(self.withdraw_view),
+                name="releases_release_withdraw",
+            ),
             *super().get_urls(),
         ]
 
@@ -321,8 +355,13 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
         form = WithdrawForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
-                apply_transition(release, "withdraw", request.user, reason=form.cleaned_data["reason"],
-                                 answer_gone=form.cleaned_data["answer_gone"])
+                apply_transition(
+                    release,
+                    "withdraw",
+                    request.user,
+                    reason=form.cleaned_data["reason"],
+                    answer_gone=form.cleaned_data["answer_gone"],
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:

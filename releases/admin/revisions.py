@@ -17,8 +17,24 @@ from reversion.models import Version
 from ..sanitizing import html_to_text
 
 COMPARED_FIELDS = [
-    "headline", "subheadline", "slug", "kind", "language", "summary", "body", "released_at", "timing", "dateline",
-    "boilerplate", "translation_of", "image", "image_alt", "image_credit", "tags", "spokespeople", "cosigners",
+    "headline",
+    "subheadline",
+    "slug",
+    "kind",
+    "language",
+    "summary",
+    "body",
+    "released_at",
+    "timing",
+    "dateline",
+    "boilerplate",
+    "translation_of",
+    "image",
+    "image_alt",
+    "image_credit",
+    "tags",
+    "spokespeople",
+    "cosigners",
 ]
 _WORDS = re.compile(r"\S+|\s+")
 

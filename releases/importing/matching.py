@@ -27,9 +27,19 @@ from ..models import Boilerplate, MediaContact, Release, Spokesperson, Tag
 from ..models.people import parse_phone
 
 ORGANIZATION_FIELDS = [
-    "name", "short_name", "slug", "role", "city", "region", "country", "website", "description", "joined_on",
-    "is_active", "press_email",
-]  # fmt: skip
+    "name",
+    "short_name",
+    "slug",
+    "role",
+    "city",
+    "region",
+    "country",
+    "website",
+    "description",
+    "joined_on",
+    "is_active",
+    "press_email",
+]
 SPOKESPERSON_FIELDS = ["name", "slug", "title", "bio", "languages", "is_active"]
 CONTACT_FIELDS = ["name", "role", "phone", "email", "languages", "is_active"]
 BOILERPLATE_FIELDS = ["title", "language", "text", "is_default"]
@@ -132,8 +142,11 @@ class Directory:
         index = {}
         for pk, name, phone, email in MediaContact.objects.values_list("pk", "name", "phone", "email"):
             entry = (pk, email.lower(), phone_key(phone))
-            for key in (f"email:{email.lower()}" if email else "", f"phone:{entry[2]}" if phone else "",
-                        f"name:{fold(name)}"):  # fmt: skip
+            for key in (
+                f"email:{email.lower()}" if email else "",
+                f"phone:{entry[2]}" if phone else "",
+                f"name:{fold(name)}",
+            ):
                 if key:
                     index.setdefault(key, entry)
         return index
@@ -219,9 +232,12 @@ class Directory:
         organization = self.organization(data["organization"]) if data.get("organization") else self.coalition()
         if organization is None:
             warnings.append(
-                _("“%(name)s” is quoted but no organization is named and there is no coalition profile: "
-                  "add the spokesperson by hand.") % {"name": data["name"]}
-            )  # fmt: skip
+                _(
+                    "“%(name)s” is quoted but no organization is named and there is no coalition profile: "
+                    "add the spokesperson by hand."
+                )
+                % {"name": data["name"]}
+            )
             return None
         values = {"is_active": False, **_pick(data, SPOKESPERSON_FIELDS)}
         values["slug"] = self._slug("spokesperson", values.get("slug"), values["name"], 200)

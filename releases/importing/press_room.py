@@ -15,9 +15,20 @@ from .records import ReleaseData, parse_moment
 FORMAT = "coalition-press-room"
 VERSION = 1
 RELEASE_VALUES = [
-    "kind", "language", "headline", "subheadline", "summary", "body", "timing", "dateline",
-    "same_moment_as_original", "withdrawal_reason", "answer_gone", "image_alt", "image_credit",
-]  # fmt: skip
+    "kind",
+    "language",
+    "headline",
+    "subheadline",
+    "summary",
+    "body",
+    "timing",
+    "dateline",
+    "same_moment_as_original",
+    "withdrawal_reason",
+    "answer_gone",
+    "image_alt",
+    "image_credit",
+]
 
 
 def read_export(content, name):

@@ -123,8 +123,13 @@ class ReleaseWriter:
         if pk is None and data.exact and data.slug:
             pk = Release.objects.filter(slug=data.slug).values_list("pk", flat=True).first()
         release = Release.objects.get(pk=pk) if pk else Release(created_by=data.created_by or self.user)
-        saved = Saved(release, data, created=pk is None, previous_status=release.status if pk else "",
-                      warnings=list(data.warnings))  # fmt: skip
+        saved = Saved(
+            release,
+            data,
+            created=pk is None,
+            previous_status=release.status if pk else "",
+            warnings=list(data.warnings),
+        )
         first_new_row = len(self.directory.new_rows)
         for name, value in data.values.items():
             setattr(release, name, value)
@@ -259,10 +264,13 @@ class ReleaseWriter:
         if release.status != saved.previous_status:
             pending.history.append(
                 StatusChange(
-                    release=release, from_status=saved.previous_status, to_status=release.status,
-                    changed_by=self.user, note=data.note,
+                    release=release,
+                    from_status=saved.previous_status,
+                    to_status=release.status,
+                    changed_by=self.user,
+                    note=data.note,
                 )
-            )  # fmt: skip
+            )
 
     def _add_old_paths(self, release, paths, warnings):
         paths = _unique(normalize_path(path) for path in paths if normalize_path(path) != "/")

@@ -166,9 +166,32 @@ class _HtmlBlocks(HTMLParser):
     """Collects the text of block elements; inline markup inside them is kept for sanitize_html."""
 
     BLOCKS = {
-        "p", "div", "li", "dt", "dd", "td", "th", "blockquote", "pre", "section", "article",
-        "header", "footer", "main", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "ul", "ol", "table", "figcaption",
-    }  # fmt: skip
+        "p",
+        "div",
+        "li",
+        "dt",
+        "dd",
+        "td",
+        "th",
+        "blockquote",
+        "pre",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "ul",
+        "ol",
+        "table",
+        "figcaption",
+    }
     SKIPPED = {"script", "style", "head", "title", "noscript", "template", "svg", "nav", "form", "button", "iframe"}
 
     def __init__(self):

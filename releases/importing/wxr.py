@@ -76,12 +76,21 @@ def _family(tag):
 
 
 ITEM_FIELDS = {
-    ("wp", "post_id"): "id", ("wp", "post_type"): "type", ("", "title"): "title", ("", "link"): "link",
-    ("dc", "creator"): "creator", ("content", "encoded"): "content", ("excerpt", "encoded"): "excerpt",
-    ("wp", "status"): "status", ("wp", "post_password"): "password", ("wp", "post_name"): "name",
-    ("wp", "post_date"): "date", ("wp", "post_date_gmt"): "date_gmt", ("wp", "post_parent"): "parent",
+    ("wp", "post_id"): "id",
+    ("wp", "post_type"): "type",
+    ("", "title"): "title",
+    ("", "link"): "link",
+    ("dc", "creator"): "creator",
+    ("content", "encoded"): "content",
+    ("excerpt", "encoded"): "excerpt",
+    ("wp", "status"): "status",
+    ("wp", "post_password"): "password",
+    ("wp", "post_name"): "name",
+    ("wp", "post_date"): "date",
+    ("wp", "post_date_gmt"): "date_gmt",
+    ("wp", "post_parent"): "parent",
     ("wp", "attachment_url"): "attachment_url",
-}  # fmt: skip
+}
 
 
 class _CountingFile:

@@ -21,11 +21,15 @@ class TagQuerySet(models.QuerySet):
 
 class Tag(models.Model):
     name = models.CharField(
-        _("name"), max_length=100, unique=True,
+        _("name"),
+        max_length=100,
+        unique=True,
         error_messages={"unique": _("This tag already exists: pick it instead.")},
     )
     slug = models.SlugField(
-        _("slug"), max_length=100, unique=True,
+        _("slug"),
+        max_length=100,
+        unique=True,
         error_messages={"unique": _("Another tag already has this address (slug); change it a little.")},
     )
 
@@ -67,8 +71,7 @@ class Boilerplate(models.Model):
                 condition=models.Q(is_default=True),
                 name="one_default_boilerplate_per_language",
                 violation_error_message=_(
-                    "Another boilerplate is already the default for this language. "
-                    "Untick “default” on that one first."
+                    "Another boilerplate is already the default for this language. Untick “default” on that one first."
                 ),
             )
         ]

@@ -45,7 +45,9 @@ class PersonQuerySet(models.QuerySet):
 class Spokesperson(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
-        _("slug"), max_length=200, unique=True,
+        _("slug"),
+        max_length=200,
+        unique=True,
         error_messages={"unique": _("Another spokesperson already has this address (slug); change it a little.")},
     )
     title = models.CharField(_("title or role"), max_length=200, blank=True)
@@ -56,7 +58,9 @@ class Spokesperson(models.Model):
     photo = models.ImageField(_("photo"), upload_to="spokespeople/", blank=True)
     photo_alt = models.CharField(_("photo alt text"), max_length=200, blank=True)
     languages = models.CharField(
-        _("interview languages"), max_length=200, blank=True,
+        _("interview languages"),
+        max_length=200,
+        blank=True,
         help_text=_("Separate with commas, e.g. English, Spanish."),
     )
     is_active = models.BooleanField(
@@ -98,11 +102,18 @@ class MediaContact(models.Model):
     name = models.CharField(_("name"), max_length=200, help_text=_("A person, or e.g. “Press office”."))
     role = models.CharField(_("role"), max_length=200, blank=True)
     organization = models.ForeignKey(
-        Organization, models.PROTECT, null=True, blank=True, related_name="media_contacts",
+        Organization,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="media_contacts",
         verbose_name=_("organization"),
     )
     phone = models.CharField(
-        _("phone"), max_length=40, blank=True, validators=[validate_phone],
+        _("phone"),
+        max_length=40,
+        blank=True,
+        validators=[validate_phone],
         help_text=_("As you would print it, e.g. +1 503 347 23 29 or (773) 875-3314."),
     )
     email = models.EmailField(_("email"), blank=True)

@@ -71,11 +71,16 @@ class Release(models.Model):
     headline = models.CharField(_("headline"), max_length=250)
     subheadline = models.CharField(_("subheadline"), max_length=400, blank=True)
     slug = models.SlugField(
-        _("slug"), max_length=250, unique=True, help_text=_("Part of the page address; filled in from the headline."),
+        _("slug"),
+        max_length=250,
+        unique=True,
+        help_text=_("Part of the page address; filled in from the headline."),
         error_messages={"unique": _("Another release already has this address (slug); change it a little.")},
     )
     summary = models.TextField(
-        _("summary"), max_length=500, blank=True,
+        _("summary"),
+        max_length=500,
+        blank=True,
         help_text=_("One or two plain sentences for lists, feeds and search engines."),
     )
     body = ProseEditorField(
@@ -84,12 +89,22 @@ class Release(models.Model):
         sanitize=sanitize_html,
     )
     boilerplate = models.ForeignKey(
-        Boilerplate, models.SET_NULL, null=True, blank=True, related_name="releases",
-        verbose_name=_("boilerplate"), help_text=_("The “About …” paragraph printed after the body."),
+        Boilerplate,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="releases",
+        verbose_name=_("boilerplate"),
+        help_text=_("The “About …” paragraph printed after the body."),
     )
     translation_of = models.ForeignKey(
-        "self", models.SET_NULL, null=True, blank=True, related_name="translations",
-        verbose_name=_("translation of"), help_text=_("The release this one translates, if any."),
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        verbose_name=_("translation of"),
+        help_text=_("The release this one translates, if any."),
     )
     # Who
     contacts = models.ManyToManyField(
@@ -99,39 +114,56 @@ class Release(models.Model):
         Spokesperson, related_name="releases", blank=True, verbose_name=_("spokespeople quoted")
     )
     cosigners = models.ManyToManyField(
-        Organization, related_name="cosigned_releases", blank=True, verbose_name=_("co-signing organizations"),
+        Organization,
+        related_name="cosigned_releases",
+        blank=True,
+        verbose_name=_("co-signing organizations"),
         help_text=_("Joint statements need at least two."),
     )
     # When
     timing = models.CharField(
-        _("release-timing line"), max_length=100, default="FOR IMMEDIATE RELEASE", blank=True,
+        _("release-timing line"),
+        max_length=100,
+        default="FOR IMMEDIATE RELEASE",
+        blank=True,
         help_text=_("Printed above the headline, e.g. FOR IMMEDIATE RELEASE."),
     )
     dateline = models.CharField(_("dateline city"), max_length=100, blank=True, help_text=_("e.g. LOS ANGELES"))
     released_at = models.DateTimeField(
-        _("release moment"), default=timezone.now,
+        _("release moment"),
+        default=timezone.now,
         help_text=_(
             "When the release goes public, to the second. A published release with a future moment is scheduled."
         ),
     )
     same_moment_as_original = models.BooleanField(
-        _("same moment as the original"), default=True,
+        _("same moment as the original"),
+        default=True,
         help_text=_("For a translation: go live at the original's release moment, together with it."),
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status, default=Status.DRAFT, editable=False,
+        _("status"),
+        max_length=20,
+        choices=Status,
+        default=Status.DRAFT,
+        editable=False,
         help_text=_("Changed only with the publishing buttons, which record who did it and when."),
     )
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True, editable=False)
     withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True, editable=False)
     answer_gone = models.BooleanField(
-        _("remove the page"), default=False, editable=False,
+        _("remove the page"),
+        default=False,
+        editable=False,
         help_text=_("Withdrawn: answer “410 Gone” instead of showing the retraction notice."),
     )
     # Extras
     tags = models.ManyToManyField(Tag, related_name="releases", blank=True, verbose_name=_("tags"))
     image = models.ImageField(
-        _("featured image"), upload_to="releases/%Y/", storage=private_storage, blank=True,
+        _("featured image"),
+        upload_to="releases/%Y/",
+        storage=private_storage,
+        blank=True,
         help_text=_("Served only once the release is public (or through an access link)."),
     )
     image_alt = models.CharField(_("image alt text"), max_length=300, blank=True)
@@ -139,17 +171,28 @@ class Release(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("created by"),
     )
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("last changed by"),
     )
     # PostgreSQL only: filled by the receivers at the end of this module, GIN-indexed by migration 0002.
     search_vector = SearchVectorField(null=True, editable=False)
     source_key = models.CharField(
-        _("import source"), max_length=300, blank=True, editable=False,
+        _("import source"),
+        max_length=300,
+        blank=True,
+        editable=False,
         help_text=_("Where an importer found this release (e.g. a WordPress post); importing it again updates it."),
     )
 
@@ -275,7 +318,9 @@ class Attachment(models.Model):
     release = models.ForeignKey(Release, models.CASCADE, related_name="attachments")
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(
-        _("file"), upload_to="attachments/%Y/", storage=private_storage,
+        _("file"),
+        upload_to="attachments/%Y/",
+        storage=private_storage,
         validators=[FileExtensionValidator(["pdf", "doc", "docx", "odt", "rtf", "txt", "jpg", "jpeg", "png", "zip"])],
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)

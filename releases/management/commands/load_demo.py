@@ -30,7 +30,10 @@ COALITION_SLUG = demo_content.COALITION_SLUG
 ORGANIZATION_DEFAULTS = {"role": Organization.Role.MEMBER, "short_name": "", "country": "United States", "website": ""}
 CONTACT_DEFAULTS = {"role": "", "phone": "", "languages": ""}
 RELEASE_DEFAULTS = {
-    "language": "en", "status": Release.Status.PUBLISHED, "subheadline": "", "timing": "FOR IMMEDIATE RELEASE",
+    "language": "en",
+    "status": Release.Status.PUBLISHED,
+    "subheadline": "",
+    "timing": "FOR IMMEDIATE RELEASE",
 }
 RELEASE_REFERENCES = ["translation_of", "cosigners", "spokespeople", "tags", "contacts"]
 
