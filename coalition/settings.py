@@ -135,7 +135,7 @@ _private_storage = env("PRIVATE_MEDIA_STORAGE", default="django.core.files.stora
 STORAGES = {
     # Set MEDIA_STORAGE to e.g. storages.backends.s3.S3Storage for object storage.
     "default": {"BACKEND": env("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage")},
-    # Release images and attachments, never served directly (see releases/files.py).
+    # Release images and attachments, never served directly (see releases/serving.py).
     "private": {
         "BACKEND": _private_storage,
         "OPTIONS": {"location": env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "media-private")}

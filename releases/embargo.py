@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from .caching import private
-from .files import serve_release_file
 from .models import AccessLink, AccessLog, Release
+from .serving import serve_release_file
 from .views import ReleaseDetailView
 
 

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from members.models import Organization
 
-from .importing.press_room import FORMAT, RELEASE_VALUES, VERSION
+from .importing.press_room_export import FORMAT, RELEASE_VALUES, VERSION
 from .models import MediaContact, Release, ReleaseContact, Spokesperson
 
 CHUNK_SIZE = 500
@@ -29,7 +29,7 @@ _FORMULA = re.compile(r"^[=+\-@\t\r]")
 _NUMBER_LIKE = re.compile(r"^[+\-]?[\d\s().\-/]+$")
 
 
-def _moment(value):
+def _iso_moment(value):
     return value.isoformat() if value else None
 
 
@@ -54,16 +54,16 @@ def _organization_or_none(organization):
     return organization_data(organization) if organization else None
 
 
-def release_data(release):
-    """One release of ``press-room.json`` (the shape ``releases.importing.press_room`` reads)."""
+def export_record(release):
+    """One release of ``press-room.json`` (the shape ``releases.importing.press_room_export`` reads)."""
     boilerplate = release.boilerplate
     return {
         "slug": release.slug,
         "source_key": release.source_key,
         **{name: getattr(release, name) for name in RELEASE_VALUES},
         "status": release.status,
-        "released_at": _moment(release.released_at),
-        "withdrawn_at": _moment(release.withdrawn_at),
+        "released_at": _iso_moment(release.released_at),
+        "withdrawn_at": _iso_moment(release.withdrawn_at),
         "translation_of": release.translation_of.slug if release.translation_of else None,
         "image": release.image.name if release.image else "",
         "boilerplate": {
@@ -101,7 +101,7 @@ def release_data(release):
         "cosigners": [organization_data(organization) for organization in release.cosigners.all()],
         "tags": [{"name": tag.name, "slug": tag.slug} for tag in release.tags.all()],
         "corrections": [
-            {"noted_at": _moment(correction.noted_at), "text": correction.text}
+            {"noted_at": _iso_moment(correction.noted_at), "text": correction.text}
             for correction in release.corrections.all()
         ],
         "old_paths": [legacy.old_path for legacy in release.legacy_paths.all()],
@@ -131,7 +131,7 @@ def json_chunks():
     header = {"format": FORMAT, "version": VERSION, "exported_at": timezone.now().isoformat()}
     yield json.dumps(header, ensure_ascii=False)[:-1] + ', "releases": [\n'
     for number, release in enumerate(releases_for_export().iterator(chunk_size=CHUNK_SIZE)):
-        yield ("," if number else "") + json.dumps(release_data(release), ensure_ascii=False) + "\n"
+        yield ("," if number else "") + json.dumps(export_record(release), ensure_ascii=False) + "\n"
     yield "]}\n"
 
 
@@ -167,7 +167,7 @@ def release_rows():
             release.kind,
             release.language,
             "scheduled" if release.is_scheduled() else release.status,
-            _moment(release.released_at),
+            _iso_moment(release.released_at),
             release.get_absolute_url(),
             release.summary,
             _names(release.tags.all()),

@@ -8,8 +8,6 @@ so every date a feed states (item dates, lastBuildDate/updated, Last-Modified) i
 import mimetypes
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Max
-from django.db.models.functions import Greatest
 from django.http import Http404
 from django.middleware.http import ConditionalGetMiddleware
 from django.shortcuts import get_object_or_404
@@ -27,15 +25,6 @@ from .caching import last_public_removal
 from .models import Language, Release, Spokesperson, Tag
 
 LATEST = 50
-
-# A release's public copy last changed when it was edited, or when its moment came, whichever
-# is later: a scheduled release edited at 8:00 and going out at 10:00 changes the feed at 10:00.
-PUBLIC_CHANGE = Greatest("updated_at", "released_at")
-
-
-def last_public_change(releases):
-    """The latest public change among these (published) releases, or None if there are none."""
-    return releases.aggregate(changed=Max(PUBLIC_CHANGE))["changed"]
 
 
 class ReleaseRssFeed(Rss201rev2Feed):
@@ -81,7 +70,7 @@ class ReleaseFeed(Feed):
         """
 
         def last_modified(request, **kwargs):
-            moments = [last_public_change(cls.releases(**kwargs)[:LATEST]), last_public_removal()]
+            moments = [cls.releases(**kwargs)[:LATEST].last_public_change(), last_public_removal()]
             request.feed_last_modified = max((moment for moment in moments if moment), default=None)
             return request.feed_last_modified
 

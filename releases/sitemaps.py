@@ -1,7 +1,7 @@
 """Sitemaps of the public pages: the front pages, releases, the tags and spokespeople with public
 releases, and a Google News sitemap of the last two days' releases.
 
-lastmod is a release's latest public change (see ``feeds.PUBLIC_CHANGE``), never a draft's date.
+lastmod is a release's latest public change (``Release.objects.with_public_change()``), never a draft's date.
 """
 
 from functools import cached_property
@@ -11,7 +11,6 @@ from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
-from .feeds import PUBLIC_CHANGE, last_public_change
 from .models import Release, Spokesperson, Tag
 
 NEWS_WINDOW = timezone.timedelta(days=2)
@@ -19,8 +18,8 @@ NEWS_WINDOW = timezone.timedelta(days=2)
 
 def latest_public_change_of(relation):
     """The latest public change among the releases related to the outer row through ``relation``."""
-    releases = Release.objects.published().filter(**{relation: OuterRef("pk")}).annotate(change=PUBLIC_CHANGE)
-    return Subquery(releases.order_by("-change").values("change")[:1])
+    releases = Release.objects.published().filter(**{relation: OuterRef("pk")}).with_public_change()
+    return Subquery(releases.order_by("-public_change").values("public_change")[:1])
 
 
 class PageSitemap(Sitemap):
@@ -36,7 +35,7 @@ class PageSitemap(Sitemap):
 
     @cached_property
     def latest_release_change(self):
-        return last_public_change(Release.objects.published())
+        return Release.objects.published().last_public_change()
 
     def lastmod(self, name):
         return self.latest_release_change if name in self.changes_with_releases else None
@@ -49,13 +48,13 @@ class ReleaseSitemap(Sitemap):
     limit = 5000  # URLs per sitemap page: each page stays quick to build at 100,000 releases.
 
     def items(self):
-        return Release.objects.published().annotate(public_change=PUBLIC_CHANGE).only("slug")
+        return Release.objects.published().with_public_change().only("slug")
 
     def lastmod(self, release):
         return release.public_change
 
     def get_latest_lastmod(self):
-        return last_public_change(Release.objects.published())
+        return Release.objects.published().last_public_change()
 
 
 class TagSitemap(Sitemap):
@@ -81,7 +80,7 @@ class NewsSitemap(Sitemap):
 
     def items(self):
         recent = Release.objects.published().filter(released_at__gte=timezone.now() - NEWS_WINDOW)
-        return recent.annotate(public_change=PUBLIC_CHANGE).only("slug", "headline", "language", "released_at")
+        return recent.with_public_change().only("slug", "headline", "language", "released_at")
 
     def lastmod(self, release):
         return release.public_change

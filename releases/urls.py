@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import files, views
+from . import serving, views
 
 app_name = "releases"
 urlpatterns = [
@@ -12,6 +12,6 @@ urlpatterns = [
     path("spokespeople/<slug:slug>/", views.SpokespersonView.as_view(), name="spokesperson"),
     path("<slug:slug>/", views.ReleaseDetailView.as_view(), name="detail"),
     path("<slug:slug>/text/", views.ReleaseTextView.as_view(), name="detail-text"),
-    path("<slug:slug>/image/", files.release_file, name="image"),
-    path("<slug:slug>/files/<int:pk>/", files.release_file, name="file"),
+    path("<slug:slug>/image/", serving.release_file, name="image"),
+    path("<slug:slug>/files/<int:pk>/", serving.release_file, name="file"),
 ]

@@ -15,7 +15,7 @@ from . import search
 from .caching import private
 from .forms import ReleaseFilterForm
 from .models import Language, MediaContact, Release, ReleaseContact, Spokesperson, Tag
-from .publishing import can_preview
+from .workflow import can_preview
 
 LATEST_ON_HOME = 8
 RELATED_COUNT = 3
@@ -238,7 +238,11 @@ class SpokespersonView(PublishedReleasesMixin, ListView):
 
 
 class MemberView(PublishedReleasesMixin, ListView):
-    """A member organization's page, with the releases and statements it co-signed."""
+    """A member organization's page, with the releases and statements it co-signed.
+
+    It lives here rather than beside the member directory because it lists releases: the
+    dependency runs releases → members, and members knows nothing of releases.
+    """
 
     template_name = "members/organization_detail.html"
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from releases.importing import ParsedContact, ParsedSpokesperson, ReleaseParseError, parse_release
+from releases.importing.text import ParsedContact, ParsedSpokesperson, ReleaseParseError, parse_release
 
 SAMPLES = Path(__file__).parent / "samples"
 BODY = "CHICAGO – The coalition welcomed the decision today. Families had waited for years."

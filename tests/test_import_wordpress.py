@@ -10,8 +10,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from releases.importing import wxr
-from releases.importing.wordpress import WordPressImporter
+from releases.importing.wordpress import wxr
+from releases.importing.wordpress.importer import WordPressImporter
 from releases.models import LegacyPath, Release, StatusChange, Tag
 
 SAMPLE = Path("/work/shared/samples/wordpress-theme-unit-test.xml")

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from releases.models import AccessLink, Release
-from releases.publishing import apply_transition
+from releases.workflow import apply_transition
 
 HOUR = timezone.timedelta(hours=1)
 

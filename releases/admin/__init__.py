@@ -1,1 +1,1 @@
-from . import access, importing, library, release  # noqa: F401  (each module registers its ModelAdmins)
+from . import access, legacy, library, release  # noqa: F401  (each module registers its ModelAdmins)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ..models import AccessLink, AccessLog
-from ..publishing import EDIT_PERMISSION, can_publish
+from ..workflow import EDIT_PERMISSION, can_publish
 
 DEFAULT_LIFETIME = timezone.timedelta(days=7)
 

@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from ..models import Attachment, Correction, Release, ReleaseContact, StatusChange
-from ..publishing import TRANSITIONS, apply_transition, available_transitions, can_publish
+from ..workflow import TRANSITIONS, apply_transition, available_transitions, can_publish
 from .access import AccessLinkInline
 from .csp import RichTextEditorCSPMixin, allow_import_maps
+from .import_export import import_export_urls
 from .revisions import RevisionDiffMixin
 
 WORKFLOW_FIELDS = ["status", "withdrawn_at", "withdrawal_reason", "answer_gone"]
@@ -344,6 +345,7 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
                 self.admin_site.admin_view(self.withdraw_view),
                 name="releases_release_withdraw",
             ),
+            *import_export_urls(self),
             *super().get_urls(),
         ]
 

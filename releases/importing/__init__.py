@@ -1,10 +1,11 @@
-"""Importers that turn press releases written elsewhere into rows of the press room.
+"""Importers that turn press releases written elsewhere into rows of the press room, in three stages:
 
-``parse_release`` reads a .txt, .md or .html release into a ``ParsedRelease`` without touching
-the database; see ``releases.importing.text`` for the layouts it understands.
+- reading: ``text`` reads a .txt, .md or .html release into a ``ParsedRelease`` (plain data, no
+  database); ``wordpress`` reads a WordPress export (WXR) post by post; ``press_room_export``
+  reads this press room's own export back;
+- matching: ``matching`` finds the people, organizations, tags and boilerplates a release names;
+- writing: ``writing`` validates and writes releases with the rows they name.
+
+``file_importer`` runs the stages over release files and exports (the ``import_releases``
+command and the admin's upload), ``wordpress.importer`` over a WordPress export.
 """
-
-from .parsed import ParsedContact, ParsedRelease, ParsedSpokesperson, ReleaseParseError
-from .text import parse_release
-
-__all__ = ["ParsedContact", "ParsedRelease", "ParsedSpokesperson", "ReleaseParseError", "parse_release"]

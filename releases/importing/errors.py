@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 
-from .parsed import ReleaseParseError
+from .text.parsed import ReleaseParseError
 
 
 class ImportFileError(ReleaseParseError):

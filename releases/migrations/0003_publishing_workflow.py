@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import releases.models.publishing
+import releases.models.access
 import releases.models.release
 from django.conf import settings
 from django.db import migrations, models
@@ -89,7 +89,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(help_text='Who the link is for.', max_length=200, verbose_name='name')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
                 ('outlet', models.CharField(blank=True, max_length=200, verbose_name='outlet or organization')),
-                ('token', models.CharField(default=releases.models.publishing._new_token, editable=False, max_length=64, unique=True)),
+                ('token', models.CharField(default=releases.models.access.new_token, editable=False, max_length=64, unique=True)),
                 ('expires_at', models.DateTimeField(verbose_name='expires')),
                 ('revoked_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='revoked')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),

@@ -1,7 +1,8 @@
+from .access import AccessLink, AccessLog
+from .history import Correction, StatusChange
 from .legacy import LegacyPath
 from .library import Boilerplate, Language, Tag
 from .people import MediaContact, Spokesperson
-from .publishing import AccessLink, AccessLog, Correction, StatusChange
 from .release import Attachment, Release, ReleaseContact, ReleaseQuerySet
 
 __all__ = [

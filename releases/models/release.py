@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.db.models import Max
+from django.db.models.functions import Greatest
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -25,8 +27,13 @@ RESERVED_SLUGS = {"search", "tags", "spokespeople"}
 
 
 def private_storage():
-    """Files of releases: never served directly, only through the views in releases/files.py."""
+    """Files of releases: never served directly, only through the views in releases/serving.py."""
     return storages["private"]
+
+
+# A release's public copy last changed when it was edited, or when its moment came, whichever
+# is later: a scheduled release edited at 8:00 and going out at 10:00 changes the feed at 10:00.
+PUBLIC_CHANGE = Greatest("updated_at", "released_at")
 
 
 class ReleaseQuerySet(models.QuerySet):
@@ -46,6 +53,14 @@ class ReleaseQuerySet(models.QuerySet):
         return self.filter(
             status=Release.Status.WITHDRAWN, released_at__lte=timezone.now(), withdrawn_at__gte=models.F("released_at")
         )
+
+    def with_public_change(self):
+        """Each release annotated with ``public_change``, its latest public change (see ``PUBLIC_CHANGE``)."""
+        return self.annotate(public_change=PUBLIC_CHANGE)
+
+    def last_public_change(self):
+        """The latest public change among these (published) releases, or None if there are none."""
+        return self.aggregate(changed=Max(PUBLIC_CHANGE))["changed"]
 
     def for_listing(self):
         """What lists show of each release: everything but the body (and the search vector)."""

@@ -1,11 +1,11 @@
-"""python manage.py import_releases PATH... — see releases/importing/files.py for the rules."""
+"""python manage.py import_releases PATH... — see releases/importing/file_importer.py for the rules."""
 
 import time
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from releases.importing.files import FileImporter, find_sources
+from releases.importing.file_importer import FileImporter, find_sources
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""python manage.py import_wordpress EXPORT.xml — see releases/importing/wordpress.py for the rules."""
+"""python manage.py import_wordpress EXPORT.xml — see releases/importing/wordpress/importer.py for the rules."""
 
 import time
 from collections import Counter
@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from releases.importing.errors import ImportFileError
-from releases.importing.wordpress import WordPressImporter
+from releases.importing.wordpress.importer import WordPressImporter
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ Each ``match_…`` function reads one line of plain text and returns what it mea
 import re
 from dataclasses import dataclass
 
-from ..models import Release
+from ...models import Release
 from .dates import FoundDate, FoundTime, find_date, find_time
 
 Kind = Release.Kind

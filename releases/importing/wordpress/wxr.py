@@ -16,7 +16,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 from django.utils.translation import gettext as _
 
-from .errors import ImportFileError
+from ..errors import ImportFileError
 
 
 @dataclass

@@ -4,7 +4,7 @@ Rules:
 - Each file is all or nothing: a file that cannot be read, understood or validated is reported
   with the reason (and its line, when there is one) and nothing of it is written; the others
   still import. Each file is validated before anything of it is written, and files are written
-  in batches of ``BATCH_SIZE`` (see ``records``); a batch the database refuses is redone file by
+  in batches of ``BATCH_SIZE`` (see ``writing``); a batch the database refuses is redone file by
   file, each in a savepoint of its own.
 - A file is refused before it is read when it is larger than its format allows (2 MB for a
   release, ``MAX_EXPORT_BYTES`` for an export); binary and empty files are refused too.
@@ -31,13 +31,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..models import Release
-from ..publishing import can_publish
+from ..workflow import can_publish
 from .errors import ImportFileError, describe_error
-from .parsed import ReleaseParseError
-from .press_room import read_export
-from .records import ReleaseData, ReleaseWriter
-from .sources import MAX_BYTES
+from .press_room_export import read_export
 from .text import parse_release
+from .text.lines import MAX_BYTES
+from .text.parsed import ReleaseParseError
+from .writing import ReleaseData, ReleaseWriter
 
 RELEASE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
 EXPORT_SUFFIX = ".json"
@@ -172,7 +172,7 @@ class FileImporter:
                 line=1,
             )
         parsed = parse_release(_read_at_most(source, MAX_BYTES), filename=source.name)
-        data = release_data(parsed, source.name, publish=self.publish and may_publish)
+        data = data_from_parsed(parsed, source.name, publish=self.publish and may_publish)
         if not may_publish:
             public = Release.objects.filter(source_key=data.source_key).exclude(
                 status__in=[Release.Status.DRAFT, Release.Status.REVIEW]
@@ -195,7 +195,7 @@ def _read_at_most(source, limit):
     return source.read()
 
 
-def release_data(parsed, name, *, publish=False):
+def data_from_parsed(parsed, name, *, publish=False):
     """``ReleaseData`` for a ``ParsedRelease`` read from the file ``name``."""
     released_at = parsed.released_at or datetime.combine(
         parsed.released_on, time(0), tzinfo=timezone.get_default_timezone()

@@ -8,7 +8,7 @@ Rules:
   pending posts stay unpublished. Private and password-protected posts never become public:
   they are drafts here, with a note saying why. A scheduled post whose moment has passed, a
   post without a title (it gets a placeholder headline) and a post without content are drafts.
-- Titles lose their markup; content is cleaned by ``wpcontent``; the excerpt is the summary;
+- Titles lose their markup; content is cleaned by ``content``; the excerpt is the summary;
   categories (but "Uncategorized") and tags are tags; the author is the release's creator when a
   user has the same username, and is named in the note otherwise.
 - Featured images and other files are never downloaded: the note says where they were.
@@ -31,13 +31,13 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
-from ..models import Release
-from .errors import describe_error
-from .language import detect_language
-from .layout import kind_of_headline
-from .matching import fold
-from .records import ReleaseData, ReleaseWriter
-from .wpcontent import ContentCleaner
+from ...models import Release
+from ..errors import describe_error
+from ..matching import fold
+from ..text.language import detect_language
+from ..text.layout import kind_of_headline
+from ..writing import ReleaseData, ReleaseWriter
+from .content import ContentCleaner
 from .wxr import items, scan
 
 Status = Release.Status
@@ -126,7 +126,7 @@ class WordPressImporter:
             return PostResult(item.id, title, skipped=_("not in the chosen categories or tags"))
         if item.status == "trash":
             return PostResult(item.id, title, skipped=_("it is in the WordPress trash"))
-        data = self.release_data(item)
+        data = self.data_from_post(item)
         try:
             saved = self.writer.add(data, bulk=bulk)
         except (ValidationError, DatabaseError) as error:
@@ -137,14 +137,14 @@ class WordPressImporter:
         self.writer.keep()
         return PostResult(item.id, title, saved=saved)
 
-    def release_data(self, item):
+    def data_from_post(self, item):
         """``ReleaseData`` for one post of the export."""
         warnings, notes = (
             [],
             [_("Imported from WordPress post %(id)s (%(link)s).") % {"id": item.id, "link": item.link}],
         )
         headline = plain(item.title)
-        moment = _moment(item)
+        moment = post_moment(item)
         if moment is None:
             moment = timezone.now()
             notes.append(_("It had no date; today's was used."))
@@ -227,7 +227,7 @@ class WordPressImporter:
         return tags
 
 
-def _moment(item):
+def post_moment(item):
     """The post's moment: its GMT date, else its local date in the site's zone, else None."""
     for value, zone in ((item.date_gmt, UTC), (item.date, timezone.get_default_timezone())):
         if value and value != NO_DATE:

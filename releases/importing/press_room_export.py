@@ -10,7 +10,7 @@ import json
 from django.utils.translation import gettext as _
 
 from .errors import ImportFileError
-from .records import ReleaseData, parse_moment
+from .writing import ReleaseData, parse_moment
 
 FORMAT = "coalition-press-room"
 VERSION = 1
@@ -53,10 +53,10 @@ def read_export(content, name):
     releases = document.get("releases")
     if not isinstance(releases, list):
         raise ImportFileError(_("The export holds no list of releases."), line=1)
-    return [_release_data(item, number, name) for number, item in enumerate(releases, 1)]
+    return [data_from_export_item(item, number, name) for number, item in enumerate(releases, 1)]
 
 
-def _release_data(item, number, name):
+def data_from_export_item(item, number, name):
     try:
         data = ReleaseData(
             source_key=item.get("source_key") or "",

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
-from ..sanitizing import sanitize_html
+from ...sanitizing import sanitize_html
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SHORTCODE_NAME = r"[a-zA-Z_][\w-]*"

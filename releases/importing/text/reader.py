@@ -21,16 +21,16 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from ..models import Language, Release
-from ..models.people import parse_phone
+from ...models import Language, Release
+from ...models.people import parse_phone
 from . import layout
 from .contacts import HIDDEN_EMAIL, LABEL
 from .dates import moment
 from .header import Header
 from .language import detect_language
+from .lines import MAX_BYTES, read_blocks
 from .markup import drop_text_prefix, render, settle_breaks
 from .parsed import ParsedRelease, ReleaseParseError
-from .sources import MAX_BYTES, read_blocks
 from .spokespeople import find_spokespeople
 
 TIMING_LENGTH = 100

@@ -1,3 +1,5 @@
+"""Personal links to unpublished releases (embargoed early access, previews) and their openings."""
+
 import secrets
 
 from django.conf import settings
@@ -7,49 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class StatusChange(models.Model):
-    """One transition of a release's status: who moved it, when, from what to what, and why."""
-
-    release = models.ForeignKey("Release", models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(_("from"), max_length=20)
-    to_status = models.CharField(_("to"), max_length=20)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
-    )
-    changed_at = models.DateTimeField(_("when"), default=timezone.now)
-    note = models.TextField(_("note"), blank=True)
-
-    class Meta:
-        verbose_name = _("status change")
-        verbose_name_plural = _("status changes")
-        ordering = ["-changed_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.from_status} → {self.to_status}"
-
-
-class Correction(models.Model):
-    """A dated correction note printed on a published release."""
-
-    release = models.ForeignKey("Release", models.CASCADE, related_name="corrections")
-    noted_at = models.DateTimeField(_("date"), default=timezone.now)
-    text = models.TextField(_("correction"), help_text=_("What was wrong and what it now says."))
-
-    class Meta:
-        verbose_name = _("correction")
-        verbose_name_plural = _("corrections")
-        ordering = ["noted_at", "pk"]
-
-    def __str__(self):
-        return self.text[:80]
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # A correction changes what readers see: the release's modified date moves with it.
-        type(self.release).objects.filter(pk=self.release_id).update(updated_at=timezone.now())
-
-
-def _new_token():
+def new_token():
     return secrets.token_urlsafe(32)
 
 
@@ -75,7 +35,7 @@ class AccessLink(models.Model):
     name = models.CharField(_("name"), max_length=200, help_text=_("Who the link is for."))
     email = models.EmailField(_("email"), blank=True)
     outlet = models.CharField(_("outlet or organization"), max_length=200, blank=True)
-    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     expires_at = models.DateTimeField(_("expires"))
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from .caching import private
 from .models import Release
-from .publishing import can_preview
+from .workflow import can_preview
 
 
 def serve_release_file(release, pk=None):

@@ -1,6 +1,6 @@
 """Body and boilerplate HTML from the blocks the reader kept: <p>, <h2>/<h3> and <ul>, then sanitize_html.
 
-Every line's HTML is escaped text or sanitized markup (see ``sources``), and the whole result
+Every line's HTML is escaped text or sanitized markup (see ``lines``), and the whole result
 goes through ``sanitize_html`` once more, so it is exactly what the model stores.
 """
 
@@ -8,7 +8,7 @@ import re
 
 from django.utils.html import escape, format_html, mark_safe
 
-from ..sanitizing import sanitize_html
+from ...sanitizing import sanitize_html
 
 WRAPPED_LINE_LENGTH = 60
 HIDDEN_EMAIL_HTML = re.compile(r"\s*(?:<a\b[^>]*>\s*)?\[\s*email(?:\s|&nbsp;|&#160;)*protected\s*\](?:\s*</a>)?", re.I)

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 
-from ..sanitizing import sanitize_html
+from ...sanitizing import sanitize_html
 from .parsed import ReleaseParseError
 
 MAX_BYTES = 2 * 1024 * 1024

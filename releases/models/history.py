@@ -1,0 +1,48 @@
+"""What happened to a release after it was written: its status changes and its corrections."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class StatusChange(models.Model):
+    """One transition of a release's status: who moved it, when, from what to what, and why."""
+
+    release = models.ForeignKey("Release", models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(_("from"), max_length=20)
+    to_status = models.CharField(_("to"), max_length=20)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
+    )
+    changed_at = models.DateTimeField(_("when"), default=timezone.now)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.from_status} → {self.to_status}"
+
+
+class Correction(models.Model):
+    """A dated correction note printed on a published release."""
+
+    release = models.ForeignKey("Release", models.CASCADE, related_name="corrections")
+    noted_at = models.DateTimeField(_("date"), default=timezone.now)
+    text = models.TextField(_("correction"), help_text=_("What was wrong and what it now says."))
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        ordering = ["noted_at", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # A correction changes what readers see: the release's modified date moves with it.
+        type(self.release).objects.filter(pk=self.release_id).update(updated_at=timezone.now())
