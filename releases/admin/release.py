@@ -1,25 +1,24 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Max, Min
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
+from .. import workflow
 from ..models import Attachment, Correction, Release, ReleaseContact, StatusChange
-from ..workflow import TRANSITIONS, apply_transition, available_transitions, can_publish
 from .access import AccessLinkInline
 from .csp import RichTextEditorCSPMixin, allow_import_maps
 from .import_export import import_export_urls
 from .revisions import RevisionDiffMixin
-
-WORKFLOW_FIELDS = ["status", "withdrawn_at", "withdrawal_reason", "answer_gone"]
+from .withdrawal import withdrawal_urls
 
 
 def in_zone_and_utc(moment):
@@ -82,13 +81,13 @@ class CorrectionInline(admin.TabularInline):
     extra = 0
 
     def has_add_permission(self, request, obj=None):
-        return obj is not None and obj.status == Release.Status.PUBLISHED and can_publish(request.user)
+        return workflow.may_add_corrections(obj, request.user)
 
     def has_change_permission(self, request, obj=None):
-        return can_publish(request.user)
+        return workflow.can_publish(request.user)
 
     def has_delete_permission(self, request, obj=None):
-        return can_publish(request.user)
+        return workflow.can_publish(request.user)
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -105,9 +104,11 @@ class StatusChangeInline(admin.TabularInline):
 
 class ReleaseAdminForm(forms.ModelForm):
     """The release form. It refuses a save if someone else saved the release since the form was
-    opened (schedule included), and checks a requested transition before anything is saved."""
+    opened (schedule included), and checks the publishing button pressed (``_transition``) against
+    the release's state and the user's role before anything is saved."""
 
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    user = None  # Who fills the form in: see for_user().
 
     class Meta:
         model = Release
@@ -134,6 +135,11 @@ class ReleaseAdminForm(forms.ModelForm):
             "image_credit",
         ]
 
+    @classmethod
+    def for_user(cls, user):
+        """The form as this user fills it in: which publishing buttons they may press depends on their role."""
+        return type(cls.__name__, (cls,), {"user": user})
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
@@ -142,45 +148,19 @@ class ReleaseAdminForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         self._check_not_changed_meanwhile()
-        transition = self._check_requested_transition()
+        status = self.instance.status
+        if name := self.data.get("_transition"):
+            status = workflow.requested_transition(self.instance, name, self.user).target
         if "cosigners" in cleaned_data:
-            # Checked as the release will be once the button's transition applies; the status itself
-            # changes only in apply_transition(), which records who did it.
-            status = self.instance.status
-            if transition and transition.target == Release.Status.PUBLISHED:
-                self.instance.status = Release.Status.PUBLISHED
-            self.instance.kind = cleaned_data.get("kind", self.instance.kind)
+            # Checked as the release will be once the button's transition applies.
             try:
-                self.instance.clean_cosigners(cleaned_data["cosigners"])
+                self.instance.clean_cosigners(cleaned_data["cosigners"], kind=cleaned_data.get("kind"), status=status)
             except ValidationError as error:
                 self.add_error(None, error)
-            finally:
-                self.instance.status = status
         return cleaned_data
 
-    check_concurrent_edits = True
-    requested_transition = None
-    user = None
-
-    def _check_requested_transition(self):
-        """The publishing button pressed, if this user may press it on this release now."""
-        if not self.requested_transition:
-            return None
-        allowed = {t.name: t for t in available_transitions(self.instance, self.user)}
-        if self.requested_transition not in allowed:
-            raise ValidationError(
-                _("You cannot “%(action)s” this release: it is “%(status)s”, or your role may not do it."),
-                params={
-                    "action": TRANSITIONS[self.requested_transition].label
-                    if self.requested_transition in TRANSITIONS
-                    else self.requested_transition,
-                    "status": self.instance.display_status if self.instance.pk else Release.Status.DRAFT.label,
-                },
-            )
-        return allowed[self.requested_transition]
-
     def _check_not_changed_meanwhile(self):
-        if not self.instance.pk or not self.check_concurrent_edits:
+        if not self.instance.pk:
             return
         current = (
             Release.objects.select_for_update(of=("self",))
@@ -205,6 +185,8 @@ class ReleaseAdminForm(forms.ModelForm):
 
 @admin.register(Release)
 class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
+    """Releases, with the publishing workflow's buttons; ``releases.workflow`` decides what each role may do."""
+
     form = ReleaseAdminForm
     change_form_template = "admin/releases/release/change_form.html"
     change_list_template = "admin/releases/release/change_list.html"
@@ -259,21 +241,15 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
             return "—"
         return format_html("{} — {}", in_zone_and_utc(release.withdrawn_at), release.withdrawal_reason)
 
-    # Roles: a writer edits drafts and releases in review; published and withdrawn ones are the publishers'.
     def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.status in (Release.Status.PUBLISHED, Release.Status.WITHDRAWN):
-            if not can_publish(request.user):
-                return False
-        return super().has_change_permission(request, obj)
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or workflow.may_edit(obj, request.user))
 
     def has_publish_permission(self, request):
-        return can_publish(request.user)
+        return workflow.can_publish(request.user)
 
-    # A public release is withdrawn before it can be deleted, so feeds and readers learn it left.
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.is_published():
-            return False
-        return super().has_delete_permission(request, obj)
+        return super().has_delete_permission(request, obj) and (obj is None or workflow.may_delete(obj))
 
     def delete_queryset(self, request, queryset):
         public = queryset.published()
@@ -282,125 +258,73 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
         super().delete_queryset(request, queryset.exclude(pk__in=public))
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        form.requested_transition = request.POST.get("_transition") if request.method == "POST" else None
-        form.user = request.user
-        # Restoring a version or recovering a deleted release saves an older text on purpose.
-        url_name = request.resolver_match.url_name if request.resolver_match else ""
-        form.check_concurrent_edits = not url_name.endswith(("_revision", "_recover"))
-        return form
+        return super().get_form(request, obj, change=change, **{"form": self.form.for_user(request.user), **kwargs})
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
-        url_name = request.resolver_match.url_name if request.resolver_match else ""
-        if url_name.endswith("_recover"):
-            # A recovered release comes back as a draft: a publisher decides when it is public again.
-            obj.status, obj.withdrawn_at = Release.Status.DRAFT, None
-            obj.withdrawal_reason, obj.answer_gone = "", False
-        elif url_name.endswith("_revision"):
-            # Restoring a version restores its content, not its place in the publishing workflow.
-            current = Release.objects.filter(pk=obj.pk).values(*WORKFLOW_FIELDS).first() or {}
-            for name, value in getattr(request, "_workflow_before_revert", current).items():
-                setattr(obj, name, value)
         super().save_model(request, obj, form, change)
 
+    def save_related(self, request, form, formsets, change):
+        """Then the button pressed, if any: its transition applies to the saved release."""
+        super().save_related(request, form, formsets, change)
+        if name := form.data.get("_transition"):
+            ((release, refusal),) = workflow.apply_to_each([form.instance], name, request.user)
+            if refusal:
+                messages.error(request, refusal)
+            else:
+                release.refresh_from_db()
+                messages.success(request, _("Now “%(status)s”.") % {"status": release.display_status})
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["buttons"] = workflow.buttons(obj, request.user, restoring=context.get("restoring", False))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Restore an old version's content; the release keeps its place in the workflow."""
         # Judged on the release as it is now: the old version, once reverted, may be a draft a writer could edit.
         current = self.get_object(request, unquote(object_id))
         if current is not None and not self.has_change_permission(request, current):
             raise PermissionDenied
-        request._workflow_before_revert = Release.objects.filter(pk=object_id).values(*WORKFLOW_FIELDS).first() or {}
-        return allow_import_maps(super().revision_view(request, object_id, version_id, extra_context))
+        if "_transition" in request.POST:
+            raise BadRequest("Restoring a version does not publish it.")
+        # One transaction around reversion's own: nobody ever sees the old version's state.
+        with transaction.atomic():
+            state = workflow.workflow_state(unquote(object_id))
+            response = super().revision_view(
+                request, object_id, version_id, {**(extra_context or {}), "restoring": True}
+            )
+            workflow.put_back_workflow_state(unquote(object_id), state)
+        return allow_import_maps(response)
 
     def recover_view(self, request, version_id, extra_context=None):
-        return allow_import_maps(super().recover_view(request, version_id, extra_context))
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        name = request.POST.get("_transition")
-        if name:
-            try:
-                apply_transition(form.instance, name, request.user)
-            except (PermissionDenied, ValidationError) as error:
-                messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-            else:
-                form.instance.refresh_from_db()
-                messages.success(request, _("Now “%(status)s”.") % {"status": form.instance.display_status})
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        # Restoring a version or recovering a release only saves; publishing comes after, from the release.
-        url_name = request.resolver_match.url_name if request.resolver_match else ""
-        restoring = url_name.endswith(("_revision", "_recover"))
-        transitions = [] if restoring else available_transitions(obj or Release(), request.user)
-        context["transitions"] = [t for t in transitions if t.name != "withdraw"]
-        context["can_withdraw"] = obj is not None and any(t.name == "withdraw" for t in transitions)
-        return super().render_change_form(request, context, add, change, form_url, obj)
+        """Bring a deleted release back, as a draft."""
+        if "_transition" in request.POST:
+            raise BadRequest("Recovering a release does not publish it.")
+        with transaction.atomic():
+            response = super().recover_view(request, version_id, {**(extra_context or {}), "restoring": True})
+            workflow.recovered_as_draft(get_object_or_404(Version, pk=version_id).object_id)
+        return allow_import_maps(response)
 
     def get_urls(self):
         return [
-            path(
-                "<path:object_id>/withdraw/",
-                self.admin_site.admin_view(self.withdraw_view),
-                name="releases_release_withdraw",
-            ),
+            *withdrawal_urls(self),
             *import_export_urls(self),
             *super().get_urls(),
         ]
 
-    def withdraw_view(self, request, object_id):
-        """Withdraw (retract) a published release, with the reason readers will see."""
-        release = get_object_or_404(Release, pk=object_id)
-        if not can_publish(request.user):
-            raise PermissionDenied
-        form = WithdrawForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                apply_transition(
-                    release,
-                    "withdraw",
-                    request.user,
-                    reason=form.cleaned_data["reason"],
-                    answer_gone=form.cleaned_data["answer_gone"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("The release is withdrawn."))
-                return redirect(reverse("admin:releases_release_change", args=[release.pk]))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": _("Withdraw “%(headline)s”") % {"headline": release.headline},
-            "release": release,
-            "form": form,
-        }
-        return TemplateResponse(request, "admin/releases/release/withdraw.html", context)
-
     @admin.action(description=_("Submit the selected drafts for review"), permissions=["change"])
     def submit_for_review(self, request, queryset):
-        self._apply_to_each(request, queryset, "submit")
+        self._report(request, workflow.apply_to_each(queryset, "submit", request.user))
 
     @admin.action(description=_("Publish or schedule the selected releases"), permissions=["publish"])
     def publish(self, request, queryset):
-        self._apply_to_each(request, queryset, "publish")
+        self._report(request, workflow.apply_to_each(queryset, "publish", request.user))
 
-    def _apply_to_each(self, request, queryset, name):
-        for release in queryset:
-            try:
-                apply_transition(release, name, request.user)
-            except (PermissionDenied, ValidationError) as error:
-                messages.error(request, f"{release}: {' '.join(getattr(error, 'messages', [str(error)]))}")
+    def _report(self, request, outcomes):
+        for release, refusal in outcomes:
+            if refusal:
+                messages.error(request, f"{release}: {refusal}")
             else:
                 messages.success(request, f"{release}: {release.display_status}")
-
-
-class WithdrawForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason, as readers will see it"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
-    )
-    answer_gone = forms.BooleanField(
-        label=_("Remove the page (answer “410 Gone”) instead of showing it with the retraction notice"),
-        required=False,
-    )

@@ -271,11 +271,14 @@ class Release(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def clean_cosigners(self, cosigners):
-        """A joint statement needs at least two co-signers before it can be published."""
+    def clean_cosigners(self, cosigners, *, kind=None, status=None):
+        """A joint statement needs at least two co-signers before it can be published.
+
+        ``kind`` and ``status`` default to the release's own; a form passes those the release is about to get.
+        """
         if (
-            self.kind == self.Kind.JOINT_STATEMENT
-            and self.status == self.Status.PUBLISHED
+            (kind or self.kind) == self.Kind.JOINT_STATEMENT
+            and (status or self.status) == self.Status.PUBLISHED
             and len(cosigners) < MIN_COSIGNERS
         ):
             message = _("A joint statement needs at least two co-signing organizations before it is published.")
