@@ -2,18 +2,20 @@
 
 A public page may be kept by browsers, proxies and CDNs for PUBLIC_CACHE_SECONDS, but never past
 the next scheduled release moment, when lists, feeds and counts change. Pages for signed-in staff
-and pages that set their own policy (previews, embargo links) are left private.
+and pages that set their own policy (previews, embargo links) are left private. What is cached here
+about publication is keyed by the publication generation (``releases.generation``) and expires.
 """
+
+from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import F, Max
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 
+from . import generation
 from .models import Release, StatusChange
 
 NEXT_MOMENT_KEY = "releases:next-moment-since"
@@ -21,7 +23,7 @@ LAST_REMOVAL_KEY = "releases:last-public-removal"
 CACHEABLE_STATUSES = {200, 301, 404, 410}
 
 
-def next_moment(since=None):
+def next_moment(since: datetime | None = None) -> datetime | None:
     """The first moment after ``since`` (default: now) at which a release goes public, or None;
     cached until then (or a change).
 
@@ -31,7 +33,8 @@ def next_moment(since=None):
     """
     now = timezone.now()
     since = min(since or now, now)
-    cached = cache.get(NEXT_MOMENT_KEY)
+    key = generation.key(NEXT_MOMENT_KEY)
+    cached = cache.get(key)
     if cached is not None:
         moment, as_of = cached
         if as_of <= since and (moment is None or moment > since):
@@ -45,49 +48,27 @@ def next_moment(since=None):
     timeout = settings.PUBLIC_CACHE_SECONDS
     if moment is not None:
         timeout = max(1, min(timeout, int((moment - now).total_seconds())))
-    cache.set(NEXT_MOMENT_KEY, (moment, since), timeout=timeout)
+    cache.set(key, (moment, since), timeout=timeout)
     return moment
 
 
-def forget(key):
-    """Drop a cached value now, and again after the commit, when other processes see the change."""
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
-
-
-@receiver(post_save, sender=Release)
-@receiver(post_delete, sender=Release)
-def forget_next_moment(**kwargs):
-    forget(NEXT_MOMENT_KEY)
-
-
-def last_public_removal():
+def last_public_removal() -> datetime | None:
     """When a public release last left the public (withdrawn, unpublished or deleted), or None.
 
     Feeds take it into their Last-Modified, so a reader asking "changed since?" hears yes.
     """
-    moment = cache.get(LAST_REMOVAL_KEY, default=False)
+    key = generation.key(LAST_REMOVAL_KEY)
+    moment = cache.get(key, default=False)
     if moment is False:
         moment = StatusChange.objects.filter(
             from_status=Release.Status.PUBLISHED, changed_at__gte=F("release__released_at")
         ).aggregate(latest=Max("changed_at"))["latest"]
-        cache.set(LAST_REMOVAL_KEY, moment, timeout=None)
-    return moment
+        cache.set(key, moment, timeout=settings.PUBLIC_CACHE_SECONDS)
+    deleted = generation.noted_public_removal()
+    return max((m for m in (moment, deleted) if m), default=None)
 
 
-@receiver(post_save, sender=StatusChange)
-def _forget_last_removal(instance, **kwargs):
-    if instance.from_status == Release.Status.PUBLISHED:
-        forget(LAST_REMOVAL_KEY)
-
-
-@receiver(post_delete, sender=Release)
-def _remember_deleted_public_release(instance, **kwargs):
-    if instance.is_published():
-        cache.set(LAST_REMOVAL_KEY, timezone.now(), timeout=None)
-
-
-def public_max_age(started=None):
+def public_max_age(started: datetime | None = None) -> int:
     """Seconds a public page begun at ``started`` may be kept: never past the first release moment after it."""
     now = timezone.now()
     seconds = settings.PUBLIC_CACHE_SECONDS
@@ -97,7 +78,7 @@ def public_max_age(started=None):
     return max(seconds, 0)
 
 
-def private(response):
+def private(response: HttpResponse) -> HttpResponse:
     """For pages of unpublished releases (previews, embargo links): never stored, never indexed."""
     add_never_cache_headers(response)
     response["Cache-Control"] = "private, no-store"

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import derived
+
 
 class StatusChange(models.Model):
     """One transition of a release's status: who moved it, when, from what to what, and why."""
@@ -44,5 +46,4 @@ class Correction(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        # A correction changes what readers see: the release's modified date moves with it.
-        type(self.release).objects.filter(pk=self.release_id).update(updated_at=timezone.now())
+        derived.after_correction_save(self)  # The release's "last changed" date moves with it.
