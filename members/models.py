@@ -10,13 +10,13 @@ COALITION_CACHE_KEY = "members:coalition"
 
 
 class OrganizationQuerySet(models.QuerySet):
-    def active(self):
+    def active(self) -> "OrganizationQuerySet":
         return self.filter(is_active=True)
 
-    def coalition(self):
+    def coalition(self) -> "Organization | None":
         return self.filter(role=Organization.Role.COALITION).first()
 
-    def directory(self):
+    def directory(self) -> "OrganizationQuerySet":
         """The organizations the public directory lists: active members and affiliates."""
         return self.active().exclude(role=Organization.Role.COALITION)
 
@@ -79,7 +79,7 @@ class Organization(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         if self.role == self.Role.COALITION:
             return reverse("home")
         return reverse("member", kwargs={"slug": self.slug})
@@ -89,7 +89,7 @@ class Organization(models.Model):
             raise ValidationError({"logo_alt": _("Describe the logo in its alt text.")})
 
     @property
-    def location(self):
+    def location(self) -> str:
         return ", ".join(part for part in (self.city, self.region, self.country) if part)
 
 
@@ -108,7 +108,7 @@ class SocialLink(models.Model):
         return self.label
 
 
-def coalition_profile():
+def coalition_profile() -> Organization | None:
     """The coalition's own profile (or None); cached, and forgotten whenever an organization changes."""
     return cache.get_or_set(COALITION_CACHE_KEY, Organization.objects.coalition, timeout=3600)
 

@@ -1,4 +1,5 @@
 import phonenumbers
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from members.models import Organization
 
 
-def parse_phone(value):
+def parse_phone(value: str) -> phonenumbers.PhoneNumber:
     """Parse a phone number as written in a release; raise ValidationError if it is not one."""
     try:
         number = phonenumbers.parse(value, settings.PHONE_DEFAULT_REGION)
@@ -23,21 +24,20 @@ def parse_phone(value):
     return number
 
 
-def validate_phone(value):
+def validate_phone(value: str) -> None:
     parse_phone(value)
 
 
 class PersonQuerySet(models.QuerySet):
-    def active(self):
+    def active(self) -> "PersonQuerySet":
         return self.filter(is_active=True)
 
-    def quoted(self):
+    def quoted(self) -> "PersonQuerySet":
         """Spokespeople quoted in at least one public release."""
-        from .release import Release
+        releases = apps.get_model("releases", "Release").objects.published()
+        return self.filter(models.Exists(releases.filter(spokespeople=models.OuterRef("pk"))))
 
-        return self.filter(models.Exists(Release.objects.published().filter(spokespeople=models.OuterRef("pk"))))
-
-    def listed(self):
+    def listed(self) -> "PersonQuerySet":
         """Spokespeople with a public page: the active ones, and anyone quoted in a public release."""
         return self.filter(models.Q(is_active=True) | models.Q(pk__in=self.model.objects.quoted()))
 
@@ -84,7 +84,7 @@ class Spokesperson(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("releases:spokesperson", kwargs={"slug": self.slug})
 
     def clean(self):
@@ -92,7 +92,7 @@ class Spokesperson(models.Model):
             raise ValidationError({"photo_alt": _("Describe the photo in its alt text.")})
 
     @property
-    def language_list(self):
+    def language_list(self) -> list[str]:
         return [language.strip() for language in self.languages.split(",") if language.strip()]
 
 
@@ -140,7 +140,7 @@ class MediaContact(models.Model):
         return self.name
 
     @property
-    def phone_e164(self):
+    def phone_e164(self) -> str:
         """The phone in E.164 form for tel: links, or "" if there is none."""
         if not self.phone:
             return ""
