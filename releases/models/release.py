@@ -20,6 +20,7 @@ from ..sanitizing import RICH_TEXT_EXTENSIONS, sanitize_html
 from . import derived
 from .library import Boilerplate, Language, Tag
 from .people import MediaContact, Spokesperson
+from .visibility import Status, VisibilityQuerySet, Visible
 
 MIN_COSIGNERS = 2
 # Addresses under /releases/ that other pages use (a number is a year's archive).
@@ -36,23 +37,8 @@ def private_storage():
 PUBLIC_CHANGE = Greatest("updated_at", "released_at")
 
 
-class ReleaseQuerySet(models.QuerySet):
-    def published(self) -> "ReleaseQuerySet":
-        """What the public may see: published releases whose moment has come, judged now.
-
-        Every public surface goes through this method; it is the only place the rule is written.
-        """
-        return self.filter(status=Release.Status.PUBLISHED, released_at__lte=timezone.now())
-
-    def scheduled(self) -> "ReleaseQuerySet":
-        """Published releases whose moment is still to come (the complement of the rule above)."""
-        return self.filter(status=Release.Status.PUBLISHED, released_at__gt=timezone.now())
-
-    def retracted(self) -> "ReleaseQuerySet":
-        """Withdrawn releases that had gone public: their page stays, with the retraction notice."""
-        return self.filter(
-            status=Release.Status.WITHDRAWN, released_at__lte=timezone.now(), withdrawn_at__gte=models.F("released_at")
-        )
+class ReleaseQuerySet(VisibilityQuerySet):
+    """The visibility rules (``published()`` and its kin, see ``visibility``) and what pages ask of releases."""
 
     def with_public_change(self) -> "ReleaseQuerySet":
         """Each release annotated with ``public_change``, its latest public change (see ``PUBLIC_CHANGE``)."""
@@ -67,18 +53,14 @@ class ReleaseQuerySet(models.QuerySet):
         return self.defer("body", "search_vector")
 
 
-class Release(models.Model):
+class Release(Visible, models.Model):
     class Kind(models.TextChoices):
         PRESS_RELEASE = "press-release", _("Press release")
         STATEMENT = "statement", _("Statement")
         JOINT_STATEMENT = "joint-statement", _("Joint statement")
         MEDIA_ADVISORY = "media-advisory", _("Media advisory")
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        REVIEW = "review", _("In review")
-        PUBLISHED = "published", _("Published")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+    Status = Status
 
     # What
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PRESS_RELEASE)
@@ -243,9 +225,11 @@ class Release(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs):
-        derived.before_release_save(self)  # Sanitized body; the original's moment; the default boilerplate.
+        # Sanitized body; the original's moment; the default boilerplate; was it on the public record?
+        was_on_record = derived.before_release_save(self)
         super().save(*args, **kwargs)
-        derived.after_release_save(self)  # Search vector; translations' moment; the publication generation.
+        # Search vector; translations' moment; a removal, if it left the record; the publication generation.
+        derived.after_release_save(self, was_on_record=was_on_record)
 
     def get_absolute_url(self) -> str:
         return reverse("releases:detail", kwargs={"slug": self.slug})
@@ -275,16 +259,6 @@ class Release(models.Model):
         ):
             message = _("A joint statement needs at least two co-signing organizations before it is published.")
             raise ValidationError({"cosigners": message})
-
-    def is_published(self) -> bool:
-        """The per-instance mirror of ``ReleaseQuerySet.published()``."""
-        return self.status == self.Status.PUBLISHED and self.released_at <= timezone.now()
-
-    def is_scheduled(self) -> bool:
-        return self.status == self.Status.PUBLISHED and self.released_at > timezone.now()
-
-    def is_withdrawn(self) -> bool:
-        return self.status == self.Status.WITHDRAWN
 
     @property
     def display_status(self) -> str:
