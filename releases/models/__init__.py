@@ -1,5 +1,5 @@
 from .access import AccessLink, AccessLog
-from .history import Correction, StatusChange
+from .history import Correction, ReleaseRemoval, StatusChange
 from .legacy import LegacyPath
 from .library import Boilerplate, Language, Tag
 from .people import MediaContact, Spokesperson
@@ -17,6 +17,7 @@ __all__ = [
     "Release",
     "ReleaseContact",
     "ReleaseQuerySet",
+    "ReleaseRemoval",
     "Spokesperson",
     "StatusChange",
     "Tag",

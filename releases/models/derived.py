@@ -13,7 +13,9 @@ Everything a change recomputes is here:
   tag and spokespeople names); translations that share a published original's moment follow it;
 - after any public-facing change: a new publication generation (``generation.bump``), which every
   cached answer about publication is keyed by, so every process sees the change at once;
-- a correction moves its release's "last changed" date, since readers see it.
+- a correction moves its release's "last changed" date, since readers see it;
+- a release that leaves the public record (unpublished, withdrawn without a notice, deleted after it
+  went public) leaves a ``ReleaseRemoval``: its address answers 410, and feeds date the change.
 
 Models are named by string here (``"releases.Release"``): this module is imported by the models
 and imports none of them.
@@ -29,6 +31,8 @@ from .. import generation
 from ..sanitizing import sanitize_html
 from ..search import refresh_search_vectors
 
+# What the public record of a stored release depends on (see visibility.ON_RECORD).
+RECORD_FIELDS = ["status", "released_at", "withdrawn_at", "answer_gone"]
 SEARCHED_NAMES = ["releases.Release_tags", "releases.Release_spokespeople"]
 # Rows whose changes the public can see, besides releases and the names above.
 PUBLIC_FACING = [
@@ -44,7 +48,8 @@ PUBLIC_FACING = [
 ]
 
 
-def before_release_save(release) -> None:
+def before_release_save(release) -> bool:
+    """Prepare the row; return whether the release, as stored until now, was on the public record."""
     release.body = sanitize_html(release.body)
     model = type(release)
     if release.translation_of_id and release.same_moment_as_original:
@@ -52,16 +57,25 @@ def before_release_save(release) -> None:
     if not release.boilerplate_id and not release.pk:
         boilerplates = model._meta.get_field("boilerplate").related_model.objects
         release.boilerplate = boilerplates.filter(language=release.language, is_default=True).first()
+    stored = model.objects.filter(pk=release.pk).only(*RECORD_FIELDS).first() if release.pk else None
+    return stored is not None and stored.is_on_record()
 
 
-def after_release_save(release) -> None:
+def after_release_save(release, *, was_on_record: bool) -> None:
     model = type(release)
     # Translations that share a published release's moment follow it, so they go live together.
     if release.status == model.Status.PUBLISHED:
         release.translations.filter(same_moment_as_original=True).exclude(released_at=release.released_at).update(
             released_at=release.released_at
         )
+    if was_on_record and not release.is_on_record():
+        _record_removal(release)
     after_releases_saved(model.objects.filter(pk=release.pk))
+
+
+def _record_removal(release) -> None:
+    removals = apps.get_model("releases", "ReleaseRemoval").objects
+    removals.create(slug=release.slug, headline=release.headline, removed_at=timezone.now())
 
 
 def after_releases_saved(releases: QuerySet) -> None:
@@ -114,8 +128,8 @@ def _name_deleted(sender, instance, **kwargs):
 
 @receiver(post_delete, sender="releases.Release")
 def _release_deleted(sender, instance, **kwargs):
-    if instance.is_published():
-        generation.note_public_removal(timezone.now())
+    if instance.is_on_record() or instance.is_retracted():
+        _record_removal(instance)
     generation.bump()
 
 
