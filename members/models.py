@@ -1,6 +1,6 @@
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -50,7 +50,15 @@ class Organization(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     joined_on = models.DateField(_("date joined"), null=True, blank=True)
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(
+        _("active"),
+        default=False,
+        help_text=_(
+            "Active organizations are listed in the member directory, have a public page, and appear in feeds "
+            "and sitemaps. New organizations start inactive, so none is public before you tick this; a public "
+            "release still names its co-signers."
+        ),
+    )
     press_email = models.EmailField(
         _("press inbox"), blank=True, help_text=_("Where journalists write to the press office.")
     )
@@ -116,4 +124,6 @@ def coalition_profile() -> Organization | None:
 @receiver(post_save, sender=Organization)
 @receiver(post_delete, sender=Organization)
 def _forget_cached_coalition(**kwargs):
+    # Now, and once the change is committed: another process may have cached the old row meanwhile.
     cache.delete(COALITION_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(COALITION_CACHE_KEY))

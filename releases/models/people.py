@@ -64,7 +64,13 @@ class Spokesperson(models.Model):
         help_text=_("Separate with commas, e.g. English, Spanish."),
     )
     is_active = models.BooleanField(
-        _("active"), default=True, help_text=_("Inactive people are not offered for new releases.")
+        _("active"),
+        default=False,
+        help_text=_(
+            "Active people have a public page and appear on the home page and in feeds and sitemaps, and are "
+            "offered for new releases. New people start inactive, so one added for an embargoed release stays "
+            "private until you tick this; a public release still names whoever it quotes."
+        ),
     )
 
     objects = PersonQuerySet.as_manager()
@@ -118,7 +124,14 @@ class MediaContact(models.Model):
     )
     email = models.EmailField(_("email"), blank=True)
     languages = models.CharField(_("languages"), max_length=200, blank=True, help_text=_("Separate with commas."))
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(
+        _("active"),
+        default=False,
+        help_text=_(
+            "Active contacts are listed on the home page and the media contacts page. New contacts start "
+            "inactive, so none is public before you tick this; a public release still prints its own contacts."
+        ),
+    )
 
     objects = PersonQuerySet.as_manager()
 

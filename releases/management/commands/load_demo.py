@@ -27,8 +27,15 @@ ADMIN_URL = "http://127.0.0.1:8000/admin/"
 DEMO_USERNAME = "demo"
 COALITION_SLUG = demo_content.COALITION_SLUG
 # What a demo row gets when the demo content leaves a field out, so a rerun also resets it.
-ORGANIZATION_DEFAULTS = {"role": Organization.Role.MEMBER, "short_name": "", "country": "United States", "website": ""}
-CONTACT_DEFAULTS = {"role": "", "phone": "", "languages": ""}
+# The demo's people and organizations are public (new ones start hidden: see their "active" field).
+ORGANIZATION_DEFAULTS = {
+    "role": Organization.Role.MEMBER,
+    "short_name": "",
+    "country": "United States",
+    "website": "",
+    "is_active": True,
+}
+CONTACT_DEFAULTS = {"role": "", "phone": "", "languages": "", "is_active": True}
 RELEASE_DEFAULTS = {
     "language": "en",
     "status": Release.Status.PUBLISHED,
@@ -96,7 +103,9 @@ class DemoLoader:
         self.releases = {}
 
     def load(self):
-        coalition = self.upsert(Organization, {"slug": COALITION_SLUG}, _without(demo_content.COALITION, "slug"))
+        coalition = self.upsert(
+            Organization, {"slug": COALITION_SLUG}, {"is_active": True, **_without(demo_content.COALITION, "slug")}
+        )
         self.organizations[COALITION_SLUG] = coalition
         for position, link in enumerate(demo_content.SOCIAL_LINKS):
             lookup = {"organization": coalition, "label": link["label"]}
@@ -109,7 +118,11 @@ class DemoLoader:
             values = {**CONTACT_DEFAULTS, **_without(data, "name", "organization")}
             self.contacts[data["name"]] = self.upsert(MediaContact, lookup, values)
         for data in demo_content.SPOKESPEOPLE:
-            values = {**_without(data, "slug"), "organization": self.organizations[data["organization"]]}
+            values = {
+                "is_active": True,
+                **_without(data, "slug"),
+                "organization": self.organizations[data["organization"]],
+            }
             self.spokespeople[data["slug"]] = self.upsert(Spokesperson, {"slug": data["slug"]}, values)
         for data in demo_content.TAGS:
             self.tags[data["slug"]] = self.upsert(Tag, {"slug": data["slug"]}, {"name": data["name"]})
