@@ -18,7 +18,6 @@ from django.core.cache import cache
 from django.db import transaction
 
 KEY = "releases:publication-generation"
-REMOVAL_KEY = "releases:last-public-deletion"
 # Long enough that it rarely changes for nothing; short enough that no shared cache keeps it forever.
 LIFETIME = 24 * 3600
 
@@ -36,15 +35,6 @@ def bump(using=None) -> None:
     """Start a new generation now and again once the current transaction commits."""
     _renew()
     transaction.on_commit(_renew, using=using)
-
-
-def note_public_removal(moment) -> None:
-    """Remember when a public release was deleted outright: no status change records it."""
-    cache.set(REMOVAL_KEY, moment, timeout=None)
-
-
-def noted_public_removal():
-    return cache.get(REMOVAL_KEY)
 
 
 def key(name: str) -> str:

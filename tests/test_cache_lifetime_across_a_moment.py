@@ -9,6 +9,8 @@ from django.utils.cache import get_max_age
 
 from releases import caching, views
 
+pytestmark = pytest.mark.page_cache
+
 NOW = dt.datetime(2026, 6, 15, 15, 0, tzinfo=dt.UTC)
 TEN_MINUTES = dt.timedelta(minutes=10)
 

@@ -11,6 +11,8 @@ from django.utils.cache import get_max_age
 
 from releases.models import Release
 
+pytestmark = pytest.mark.page_cache
+
 NOW = dt.datetime(2026, 6, 15, 15, 0, tzinfo=dt.UTC)
 LONG = 3600
 
