@@ -99,9 +99,11 @@ def private(response: HttpResponse) -> HttpResponse:
 
 
 def _seconds_left(longest: int, moment: datetime | None) -> int:
+    """At most ``longest`` seconds, and a whole second short of ``moment``: caches such as nginx count
+    whole seconds and may keep an answer up to a second longer than its max-age."""
     seconds = longest
     if moment is not None:
-        seconds = min(seconds, int((moment - timezone.now()).total_seconds()))
+        seconds = min(seconds, int((moment - timezone.now()).total_seconds()) - 1)
     return max(seconds, 0)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
+LOGS = ROOT / "test-artifacts"
 
 
 def database_url():
@@ -40,15 +41,19 @@ def free_port():
 
 @contextlib.contextmanager
 def app_servers(count, cache_url=None, **settings):
-    """``count`` gunicorn servers (one worker each), yielding their base URLs; stopped afterwards."""
+    """``count`` gunicorn servers (one worker each), yielding their base URLs; stopped afterwards.
+
+    What each prints goes to ``test-artifacts/app-server-PORT.log``.
+    """
     ports = [free_port() for _ in range(count)]
+    LOGS.mkdir(exist_ok=True)
     processes = [
         subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "coalition.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
             cwd=ROOT,
             env=environment(cache_url, **settings),
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=(LOGS / f"app-server-{port}.log").open("w"),
         )
         for port in ports
     ]
@@ -68,7 +73,7 @@ def _wait_until_up(url, process, timeout=20):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"app server exited: {process.stderr.read().decode()[-2000:]}")
+            raise RuntimeError(f"app server at {url} exited: see its log in {LOGS}")
         try:
             urllib.request.urlopen(f"{url}/robots.txt", timeout=2).close()
             return
