@@ -12,6 +12,7 @@ Rules:
 """
 
 import secrets
+import time
 from collections import Counter
 
 from django.contrib.auth import get_user_model
@@ -21,6 +22,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from members.models import Organization, SocialLink
 from releases import demo_content
+from releases.demo_scale import ScaledPressRoom
 from releases.models import Boilerplate, MediaContact, Release, ReleaseContact, Spokesperson, Tag
 
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
@@ -55,8 +57,17 @@ class Command(BaseCommand):
             help=f"Also create or reset the superuser “{DEMO_USERNAME}” with a new random password "
             "(local SQLite database only).",
         )
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also add N generated releases beside the demo (see releases/demo_scale.py); each run adds N more.",
+        )
 
-    def handle(self, *args, demo_account=False, **options):
+    def handle(self, *args, demo_account=False, scale=0, **options):
+        if scale < 0:
+            raise CommandError("--scale takes a number of releases to add, 0 or more.")
         vendor = connections[DEFAULT_DB_ALIAS].vendor
         if demo_account and vendor != "sqlite":
             raise CommandError(
@@ -71,6 +82,18 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError(f"The demo content is invalid, nothing was loaded: {error}") from error
         self.stdout.write(self.style.SUCCESS(loader.summary()))
+        if scale:
+            started = time.monotonic()
+            added = ScaledPressRoom(scale).add(
+                progress=lambda made: (
+                    self.stdout.write(f"  {made} of {scale} generated releases added")
+                    if made % 10_000 == 0 or made == scale
+                    else None
+                )
+            )
+            self.stdout.write(
+                self.style.SUCCESS(f"Added {added} generated releases in {time.monotonic() - started:.0f} s.")
+            )
         if password:
             self.stdout.write(
                 f"Demo admin account ready. With the server running (manage.py runserver), sign in at {ADMIN_URL}\n"
