@@ -1,9 +1,10 @@
 """Requests carrying control characters are answered at the edge, before anything looks them up.
 
 Rules: a path with a control character (NUL, the other C0 and C1 controls, DEL) is no page's address
-and answers the site's 404 page; one in a query string's names or values, or in a header value (a tab
-aside), answers the site's 400 page. Nothing behind this middleware (static files, caches, sessions,
-the old-address lookup, access links) sees them: PostgreSQL refuses NUL in text, which made them 500s.
+and answers the site's 404 page; one in a query string's names or values (tab, line feed and carriage
+return aside, which pasted text brings) or in a header value (tab aside) answers the site's 400 page.
+Nothing behind this middleware (static files, caches, sessions, the old-address lookup, access links)
+sees them: PostgreSQL refuses NUL in text, which made them 500s.
 """
 
 import re
@@ -14,13 +15,16 @@ from django.utils.cache import add_never_cache_headers
 from django.views import defaults
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# A query's text may hold the whitespace a pasted search brings along: tab, line feed, carriage return.
+CONTROL_CHARACTERS_IN_QUERIES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Header values arrive as Latin-1: bytes 0x80-0x9f there are pieces of UTF-8 text, not controls.
 CONTROL_CHARACTERS_IN_HEADERS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def hostile_query(request):
     return any(
-        CONTROL_CHARACTERS.search(name) or any(CONTROL_CHARACTERS.search(value) for value in values)
+        CONTROL_CHARACTERS_IN_QUERIES.search(name)
+        or any(CONTROL_CHARACTERS_IN_QUERIES.search(value) for value in values)
         for name, values in request.GET.lists()
     )
 
