@@ -7,8 +7,10 @@ import re
 
 import psycopg
 import pytest
+from django.db import DatabaseError, connection, transaction
 from playwright.sync_api import expect
 
+from coalition.outages import is_outage
 from throwaway_postgres import Browser, PressRoomServer, ThrowawayPostgres
 
 DATABASE = "pressroom"
@@ -195,3 +197,21 @@ def test_an_admin_save_while_the_database_is_stopped_keeps_the_typed_text_for_th
         f"from releases.models import Release\nr = Release.objects.get(pk={site.draft_pk})\nprint(r.headline, r.body)"
     )
     assert re.search(r"Typed while the database was away .*And a sentence typed during the outage\.", saved)
+
+
+@pytest.mark.django_db
+def test_a_database_error_that_is_a_bug_is_not_taken_for_an_outage():
+    with pytest.raises(DatabaseError) as missing_table, transaction.atomic():
+        connection.cursor().execute("SELECT * FROM no_such_table")
+
+    assert not is_outage(missing_table.value)
+
+
+@pytest.mark.django_db
+def test_a_statement_cut_short_by_the_server_is_an_outage():
+    if connection.vendor != "postgresql":
+        pytest.skip("statement timeouts are PostgreSQL's")
+    with pytest.raises(DatabaseError) as cancelled, transaction.atomic():
+        connection.cursor().execute("SET LOCAL statement_timeout = 10; SELECT pg_sleep(1)")
+
+    assert is_outage(cancelled.value)
