@@ -50,6 +50,13 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _staff_sign_in_in_one_step(settings):
+    """Tests sign staff in with force_login; the second step is tested on its own (test_sign_in.py), where
+    it is switched back on as in production."""
+    settings.REQUIRE_STAFF_MFA = False
+
+
 @pytest.fixture
 def make_organization(db):
     def make(**fields):

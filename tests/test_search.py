@@ -98,7 +98,7 @@ def test_drafts_and_scheduled_releases_are_never_found(client, make_release):
         "1' OR '1'='1",
         "%_%",
         "<script>alert(1)</script>",
-        "a\x00b\x01c",
+        "a\tb\r\nc",  # other control characters answer 400 at the edge (test_hostile_bytes.py)
         "ünïcödé ñ",
         "word " * 200,
         "x" * 1000,
