@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
+from .caching import kept_until_next_moment
 from .models import Release, Spokesperson, Tag
 
 PLACEHOLDER = "slug-placeholder"
@@ -22,6 +23,11 @@ def latest_public_change_of(relation):
     """The latest public change among the releases related to the outer row through ``relation``."""
     releases = Release.objects.published().filter(**{relation: OuterRef("pk")}).with_public_change()
     return Subquery(releases.order_by("-public_change").values("public_change")[:1])
+
+
+def latest_public_change():
+    """The latest public change of any release: what the front pages and the release sitemap date themselves by."""
+    return kept_until_next_moment("releases:latest-change", Release.objects.published().last_public_change)
 
 
 def latest_public_change_naming(relation):
@@ -47,7 +53,7 @@ class PageSitemap(Sitemap):
 
     @cached_property
     def latest_release_change(self):
-        return Release.objects.published().last_public_change()
+        return latest_public_change()
 
     def lastmod(self, name):
         return self.latest_release_change if name in self.changes_with_releases else None
@@ -74,7 +80,7 @@ class ReleaseSitemap(Sitemap):
         return release.public_change
 
     def get_latest_lastmod(self):
-        return Release.objects.published().last_public_change()
+        return latest_public_change()
 
 
 class TagSitemap(Sitemap):
@@ -86,7 +92,7 @@ class TagSitemap(Sitemap):
 
     def get_latest_lastmod(self):
         """The latest public change of a release with a tag: the latest of every tag's, without reading them all."""
-        return latest_public_change_naming("tags")
+        return kept_until_next_moment("releases:latest-change:tags", lambda: latest_public_change_naming("tags"))
 
 
 class SpokespersonSitemap(Sitemap):
@@ -97,7 +103,9 @@ class SpokespersonSitemap(Sitemap):
         return person.public_change
 
     def get_latest_lastmod(self):
-        return latest_public_change_naming("spokespeople")
+        return kept_until_next_moment(
+            "releases:latest-change:spokespeople", lambda: latest_public_change_naming("spokespeople")
+        )
 
 
 class NewsSitemap(Sitemap):
