@@ -254,6 +254,10 @@ class Release(models.Model):
             self.translations.filter(same_moment_as_original=True).exclude(released_at=self.released_at).update(
                 released_at=self.released_at
             )
+            # Subscribers hear of it when its moment comes (releases/alerts.py).
+            from ..alerts import releases_saved
+
+            releases_saved([self.pk])
 
     def get_absolute_url(self):
         return reverse("releases:detail", kwargs={"slug": self.slug})
