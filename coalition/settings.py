@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_prose_editor",
     "reversion",
+    "django_tasks_db",
     "members",
     "releases",
 ]
@@ -103,6 +104,21 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="press@localhost")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 ADMINS = [("Admin", email) for email in env.list("ADMINS", default=[])]
+
+# Where the press room lives, for the links in emails (a worker has no request to ask): https in production.
+SITE_URL = env("SITE_URL", default="http://localhost:8000").rstrip("/")
+
+# Background work (alerts, confirmations, embargo mailings) through Django's Tasks framework: by
+# default a queue in the database, run by `manage.py db_worker`; see the README for Redis (RQ).
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+# Alerts: messages per second each worker sends (0: no limit), how many one task sends before
+# handing over, and how long before a batch whose worker died is taken up again.
+ALERTS_PER_SECOND = env.float("ALERTS_PER_SECOND", default=5)
+ALERT_BATCH_SIZE = env.int("ALERT_BATCH_SIZE", default=100)
+ALERT_RETRY_SECONDS = env.int("ALERT_RETRY_SECONDS", default=120)
+# Subscriptions: days a request waits for its confirmation, and requests allowed per address per hour.
+SUBSCRIPTION_CONFIRM_DAYS = env.int("SUBSCRIPTION_CONFIRM_DAYS", default=7)
+SUBSCRIPTION_REQUESTS_PER_HOUR = env.int("SUBSCRIPTION_REQUESTS_PER_HOUR", default=10)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

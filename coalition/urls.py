@@ -23,6 +23,7 @@ urlpatterns = [
     path("releases/", include("releases.urls")),
     path("media-contacts/", release_views.media_contacts, name="media-contacts"),
     path("members/", include("members.urls")),
+    path("subscribe/", include("releases.subscriptions.urls")),
     # The member page lists what the organization co-signed, so the releases app serves it.
     path("members/<slug:slug>/", release_views.MemberView.as_view(), name="member"),
     path("feeds/", include("releases.feed_urls")),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from PIL import Image
 
 from browser_checks import CHROMIUM, require_chromium
+from mail_server import MailServer
 from members.models import Organization
 from releases.models import Attachment, Boilerplate, MediaContact, Release, ReleaseContact, Spokesperson, Tag
 
@@ -329,3 +330,11 @@ def public_pages(
         "search-no-results": reverse("releases:search") + "?q=zebra",
         "not-found": "/releases/no-such-release/",
     }
+
+
+@pytest.fixture
+def mail_server(settings):
+    """A real SMTP server in the test process; every mailer sends to it."""
+    with MailServer() as server:
+        settings.MAILERS = {"default": server.mailer}
+        yield server

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ..alerts import releases_saved
 from ..caching import forget_next_moment
 from ..models import Correction, LegacyPath, Release, ReleaseContact, StatusChange
 from ..models.legacy import normalize_path
@@ -231,6 +232,7 @@ class ReleaseWriter:
         if batch.written:
             refresh_search_vectors(Release.objects.filter(pk__in=batch.written))
             forget_next_moment()
+            releases_saved(batch.written)
         batch.__init__()
 
     def _related(self, data, warnings):
