@@ -63,7 +63,7 @@ def run():
         enqueue(send_alerts, run_after=timezone.now() + timezone.timedelta(seconds=settings.ALERT_RETRY_SECONDS))
     signup.forget_expired_requests()
     write_due_alerts()
-    if deliver(settings.ALERT_BATCH_SIZE) == settings.ALERT_BATCH_SIZE:
+    if deliver(settings.ALERT_BATCH_SIZE) == settings.ALERT_BATCH_SIZE > 0:
         enqueue(send_alerts)  # more to send: hand over, so other tasks get their turn
         return
     retry = Alert.objects.filter(state=Alert.State.PENDING).aggregate(first=Min("retry_after"))["first"]
