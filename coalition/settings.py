@@ -111,6 +111,10 @@ SITE_URL = env("SITE_URL", default="http://localhost:8000").rstrip("/")
 # Background work (alerts, confirmations, embargo mailings) through Django's Tasks framework: by
 # default a queue in the database, run by `manage.py db_worker`; see the README for Redis (RQ).
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+if TASKS["default"]["BACKEND"].startswith("django_tasks_rq."):
+    # Scale-out: RQ on Redis (pip install django-tasks-rq; run `manage.py rqworker --with-scheduler`).
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": env("RQ_URL", default="redis://127.0.0.1:6379/0")}}
 # Alerts: messages per second each worker sends (0: no limit), how many one task sends before
 # handing over, and how long before a batch whose worker died is taken up again.
 ALERTS_PER_SECOND = env.float("ALERTS_PER_SECOND", default=5)
@@ -198,4 +202,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # WeasyPrint reports each step of every PDF at INFO.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
