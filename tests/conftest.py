@@ -187,6 +187,8 @@ def release_form_data():
             "translation_of": "",
             "releasecontact_set-TOTAL_FORMS": len(contacts),
             "releasecontact_set-INITIAL_FORMS": 0,
+            "event-TOTAL_FORMS": 0,
+            "event-INITIAL_FORMS": 0,
             "attachments-TOTAL_FORMS": 0,
             "attachments-INITIAL_FORMS": 0,
             "corrections-TOTAL_FORMS": 0,
