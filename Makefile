@@ -10,15 +10,24 @@ FIND_PYTHON = for candidate in python3.14 python3.13 python3.12 \
 	  if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    command -v $$candidate; exit 0; fi; done; exit 1
 
-.PHONY: run test install demo-data browser-tools clean
+.PHONY: run test install install-dev browser-tools clean
 
-$(VENV)/.installed: requirements.txt
+$(PY):
 	@python=$$($(FIND_PYTHON)) || { echo "No Python 3.12 or newer found. Install Python >= 3.12 (e.g. 'pyenv install 3.12') and run make again." >&2; exit 1; }; \
-	  echo "Using $$python"; test -x $(PY) || $$python -m venv $(VENV)
+	  echo "Using $$python"; $$python -m venv $(VENV)
+
+# What running the press room needs (requirements.txt); tests and tools add requirements-dev.txt.
+$(VENV)/.installed: requirements.txt | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
 install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
 
 # A local .env for the demo: DEBUG on and a random secret key. Never used in production.
 .env:
@@ -43,7 +52,7 @@ tests/node_modules/.installed: tests/package.json tests/package-lock.json
 browser-tools:
 	@command -v npm >/dev/null && $(MAKE) --no-print-directory tests/node_modules/.installed || echo "npm not found: browser accessibility and HTML checks will be skipped (install Node.js)."
 
-test: install browser-tools
+test: install-dev browser-tools
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 clean:

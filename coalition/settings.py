@@ -80,8 +80,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Unset CACHE_URL means a per-process memory cache; use redis://... with several app servers.
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# The cache every process shares: unset CACHE_URL means a table in the database (created by
+# migrate); redis://host:6379/1 for a dedicated cache; dummycache:// turns every cache off.
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://press_room_cache")}
 
 # Unset EMAIL_URL sends through the local mail server (prints to the console with DEBUG on);
 # smtp+tls://user:password@host:587 sends through another.
@@ -141,6 +142,10 @@ USE_TZ = True
 
 # How long browsers, proxies and CDNs may keep a public page; never past the next scheduled release.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=60)
+# How long the press room's own page cache keeps a public page (never past the next scheduled
+# release, never after any public-facing change), and how long a request waits for another's render.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_WAIT = env.float("PAGE_CACHE_WAIT", default=2.0)
 
 # Region assumed for phone numbers written without a country code.
 PHONE_DEFAULT_REGION = env("PHONE_DEFAULT_REGION", default="US")

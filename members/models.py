@@ -1,6 +1,6 @@
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -10,13 +10,13 @@ COALITION_CACHE_KEY = "members:coalition"
 
 
 class OrganizationQuerySet(models.QuerySet):
-    def active(self):
+    def active(self) -> "OrganizationQuerySet":
         return self.filter(is_active=True)
 
-    def coalition(self):
+    def coalition(self) -> "Organization | None":
         return self.filter(role=Organization.Role.COALITION).first()
 
-    def directory(self):
+    def directory(self) -> "OrganizationQuerySet":
         """The organizations the public directory lists: active members and affiliates."""
         return self.active().exclude(role=Organization.Role.COALITION)
 
@@ -50,7 +50,15 @@ class Organization(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     joined_on = models.DateField(_("date joined"), null=True, blank=True)
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(
+        _("active"),
+        default=False,
+        help_text=_(
+            "Active organizations are listed in the member directory, have a public page, and appear in feeds "
+            "and sitemaps. New organizations start inactive, so none is public before you tick this; a public "
+            "release still names its co-signers."
+        ),
+    )
     press_email = models.EmailField(
         _("press inbox"), blank=True, help_text=_("Where journalists write to the press office.")
     )
@@ -79,7 +87,7 @@ class Organization(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         if self.role == self.Role.COALITION:
             return reverse("home")
         return reverse("member", kwargs={"slug": self.slug})
@@ -89,7 +97,7 @@ class Organization(models.Model):
             raise ValidationError({"logo_alt": _("Describe the logo in its alt text.")})
 
     @property
-    def location(self):
+    def location(self) -> str:
         return ", ".join(part for part in (self.city, self.region, self.country) if part)
 
 
@@ -108,7 +116,7 @@ class SocialLink(models.Model):
         return self.label
 
 
-def coalition_profile():
+def coalition_profile() -> Organization | None:
     """The coalition's own profile (or None); cached, and forgotten whenever an organization changes."""
     return cache.get_or_set(COALITION_CACHE_KEY, Organization.objects.coalition, timeout=3600)
 
@@ -116,4 +124,6 @@ def coalition_profile():
 @receiver(post_save, sender=Organization)
 @receiver(post_delete, sender=Organization)
 def _forget_cached_coalition(**kwargs):
+    # Now, and once the change is committed: another process may have cached the old row meanwhile.
     cache.delete(COALITION_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(COALITION_CACHE_KEY))

@@ -1,7 +1,7 @@
 """Alerting subscribers when a release goes public: exactly one email per subscriber and story.
 
 Rules:
-- Saving a published release (from the admin, an import or the shell) notes its moment as an
+- Saving a published release (from the admin, an import or the shell: ``models/derived.py``) notes its moment as an
   ``Announcement`` and has the worker wake at that moment. Visibility stays the query-time rule:
   when the worker wakes it asks ``Release.objects.published()``, so a release unpublished or
   rescheduled meanwhile is not alerted at the old moment, and nothing is sent before its moment.
@@ -39,12 +39,10 @@ MAX_ATTEMPTS = 5
 Status = Release.Status
 
 
-def releases_saved(pks):
-    """Note the moment of each published release among ``pks``; wake the worker at each new one."""
+def releases_saved(releases):
+    """Note the moment of each published release among ``releases`` (a queryset); wake the worker at each new one."""
     now = timezone.now()
-    for release_id, moment in Release.objects.filter(pk__in=pks, status=Status.PUBLISHED).values_list(
-        "pk", "released_at"
-    ):
+    for release_id, moment in releases.filter(status=Status.PUBLISHED).values_list("pk", "released_at"):
         announcement, created = Announcement.objects.get_or_create(
             release_id=release_id, moment=moment, defaults={"published_at": now}
         )

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class ReleasesConfig(AppConfig):
     name = "releases"
     verbose_name = _("Press releases")
-
-    def ready(self):
-        from . import caching  # noqa: F401  (connects the receivers that keep the cache truthful)

@@ -1,8 +1,11 @@
 """RSS 2.0 and Atom feeds of published releases: all of them, or those of one tag, kind,
 spokesperson, co-signing member or language.
 
-Feeds show the latest ``LATEST`` items of ``Release.objects.published()`` and nothing else,
-so every date a feed states (item dates, lastBuildDate/updated, Last-Modified) is a public one.
+Feeds show the latest ``LATEST`` items of ``Release.objects.on_record()``: public releases, and
+the retraction notices of withdrawn ones, which stay where the release was (same guid), titled and
+dated as withdrawn, so a reader who has the item learns it was retracted and why. A release removed
+entirely (410 Gone, or deleted) leaves. Every date a feed states (item dates, lastBuildDate/updated,
+Last-Modified) is a public one, and Last-Modified counts removals too, so it never goes backwards.
 """
 
 import mimetypes
@@ -13,8 +16,10 @@ from django.middleware.http import ConditionalGetMiddleware
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import decorator_from_middleware
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, get_tag_uri
+from django.utils.formats import date_format
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
@@ -88,7 +93,7 @@ class ReleaseFeed(Feed):
     @classmethod
     def releases(cls, **kwargs):
         """The releases this feed shows, from the URL's arguments alone (no other lookup)."""
-        return Release.objects.published()
+        return Release.objects.on_record()
 
     def __call__(self, request, **kwargs):
         self.request, self.kwargs = request, kwargs
@@ -122,9 +127,16 @@ class ReleaseFeed(Feed):
         return self.releases(**self.kwargs).select_related("boilerplate").prefetch_related("tags")[:LATEST]
 
     def item_title(self, release):
+        if release.is_withdrawn():
+            return _("Withdrawn: %(headline)s") % {"headline": release.headline}
         return release.headline
 
     def item_description(self, release):
+        if release.is_withdrawn():
+            return _("Withdrawn on %(date)s: %(reason)s") % {
+                "date": date_format(timezone.localtime(release.withdrawn_at), "DATE_FORMAT"),
+                "reason": release.withdrawal_reason,
+            }
         return release.summary or None
 
     def item_extra_kwargs(self, release):
@@ -152,7 +164,7 @@ class ReleaseFeed(Feed):
 
     def item_enclosures(self, release):
         """The lead image, with its size read from storage; left out if the file is missing."""
-        if not release.image:
+        if not release.image or release.is_withdrawn():
             return []
         try:
             length = release.image.size

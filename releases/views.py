@@ -14,7 +14,7 @@ from members.models import Organization, coalition_profile
 from . import search
 from .caching import private
 from .forms import ReleaseFilterForm
-from .models import Language, MediaContact, Release, ReleaseContact, Spokesperson, Tag
+from .models import Language, MediaContact, Release, ReleaseContact, ReleaseRemoval, Spokesperson, Tag
 from .workflow import can_preview
 
 LATEST_ON_HOME = 8
@@ -166,7 +166,14 @@ class ReleaseDetailView(DetailView):
         return get_object_or_404(self.with_page_details(Release.objects.all()), slug=self.kwargs["slug"])
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
+        try:
+            self.object = self.get_object()
+        except Http404:
+            # A release deleted after it went public is gone, not missing.
+            removal = ReleaseRemoval.objects.filter(slug=self.kwargs.get("slug")).first()
+            if removal is None:
+                raise
+            return render(request, "releases/gone.html", {"removal": removal}, status=410)
         if self.object.answer_gone and self.object.is_withdrawn() and not self.preview:
             return render(request, "releases/gone.html", {"release": self.object}, status=410)
         with translation.override(self.object.language):

@@ -32,6 +32,14 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _page_cache(request, settings):
+    """The page cache is off unless a test asks for it (``@pytest.mark.page_cache``): most tests look at
+    what the views themselves do (their context, their queries)."""
+    if request.node.get_closest_marker("page_cache") is None:
+        settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: a rolled-back row must not survive in it."""
     cache.clear()
@@ -49,6 +57,7 @@ def make_organization(db):
         n = next(_numbers)
         fields.setdefault("name", f"Organization {n}")
         fields.setdefault("slug", f"organization-{n}")
+        fields.setdefault("is_active", True)  # Made active: the tests of hiding say so.
         return Organization.objects.create(**fields)
 
     return make
@@ -74,6 +83,7 @@ def make_contact(db):
         fields.setdefault("name", f"Contact {n}")
         fields.setdefault("phone", f"+1 312 555 {n % 10000:04d}")
         fields.setdefault("email", f"contact{n}@example.org")
+        fields.setdefault("is_active", True)  # Made active: the tests of hiding say so.
         return MediaContact.objects.create(**fields)
 
     return make
@@ -85,6 +95,7 @@ def make_spokesperson(make_organization):
         n = next(_numbers)
         fields.setdefault("name", f"Spokesperson {n}")
         fields.setdefault("slug", f"spokesperson-{n}")
+        fields.setdefault("is_active", True)  # Made active: the tests of hiding say so.
         if "organization" not in fields:
             fields["organization"] = make_organization()
         return Spokesperson.objects.create(**fields)

@@ -66,7 +66,9 @@ def test_a_published_original_carries_its_translation_along(make_release):
     assert translation.released_at == original.released_at
 
 
-def test_a_feed_is_modified_when_a_public_release_is_withdrawn(client, make_release, publisher, time_machine):
+def test_a_feed_is_modified_when_a_public_release_is_withdrawn_and_keeps_its_notice(
+    client, make_release, publisher, time_machine
+):
     time_machine.move_to(timezone.now(), tick=False)
     make_release(headline="Stays", released_at=timezone.now() - 3 * HOUR)
     leaving = make_release(headline="Leaves", released_at=timezone.now() - 2 * HOUR)
@@ -77,7 +79,9 @@ def test_a_feed_is_modified_when_a_public_release_is_withdrawn(client, make_rele
 
     again = client.get(reverse("feeds:rss"), headers={"If-Modified-Since": first["Last-Modified"]})
     assert again.status_code == 200
-    assert [entry.title for entry in feedparser.parse(again.content).entries] == ["Stays"]
+    entries = feedparser.parse(again.content).entries
+    assert [entry.title for entry in entries] == ["Withdrawn: Leaves", "Stays"]
+    assert "Wrong figures" in entries[0].summary
     assert again["Last-Modified"] == http_date(timezone.now().timestamp())
 
 

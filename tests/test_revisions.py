@@ -157,4 +157,4 @@ def test_a_deleted_release_is_recovered_as_a_draft(publisher, edited, make_conta
     assert recovered.headline == "Coalition answers the summit declaration"
     assert [item.contact.name for item in recovered.releasecontact_set.all()] == ["Elyssa"]
     assert recovered.status == Status.DRAFT
-    assert Client().get(address).status_code == 404
+    assert Client().get(address).status_code == 410  # The public release was removed; the draft is staff's.

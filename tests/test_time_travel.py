@@ -11,6 +11,8 @@ import test_visibility_matrix as matrix
 from releases.models import AccessLog, Release, StatusChange
 from test_visibility_matrix import MARKER, READERS, fetch, leaks, public_surfaces
 
+pytestmark = pytest.mark.page_cache
+
 world, reader = matrix.world, matrix.reader  # The matrix's fixtures, shared.
 
 SECOND = dt.timedelta(seconds=1)

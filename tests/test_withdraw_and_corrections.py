@@ -46,7 +46,8 @@ def test_a_withdrawn_release_keeps_its_page_with_a_dated_notice(client, publishe
     assert page.status_code == 200
     assert "Withdrawn on June 12, 2026" in page.text and REASON in page.text
     assert "Report finds detention costs doubled" not in client.get(reverse("releases:list")).text
-    assert "Report finds detention costs doubled" not in client.get(reverse("feeds:rss")).text
+    feed = client.get(reverse("feeds:rss")).text
+    assert "<title>Withdrawn: Report finds detention costs doubled</title>" in feed and REASON in feed
     wire = client.get(reverse("releases:detail-text", args=[release.slug])).text
     assert wire.startswith(f"WITHDRAWN ON June 12, 2026: {REASON}")
     change = StatusChange.objects.get()

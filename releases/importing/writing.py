@@ -21,11 +21,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from ..alerts import releases_saved
-from ..caching import forget_next_moment
-from ..models import Correction, LegacyPath, Release, ReleaseContact, StatusChange
+from ..models import Correction, LegacyPath, Release, ReleaseContact, StatusChange, derived
 from ..models.legacy import normalize_path
-from ..search import refresh_search_vectors
 from .matching import Directory, pk_of, unique_slug
 
 Status = Release.Status
@@ -230,9 +227,7 @@ class ReleaseWriter:
         for model, rows in by_model.items():
             model.objects.bulk_create(rows, batch_size=500)
         if batch.written:
-            refresh_search_vectors(Release.objects.filter(pk__in=batch.written))
-            forget_next_moment()
-            releases_saved(batch.written)
+            derived.after_releases_saved(Release.objects.filter(pk__in=batch.written))
         batch.__init__()
 
     def _related(self, data, warnings):

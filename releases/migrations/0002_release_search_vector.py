@@ -8,9 +8,9 @@ the model state would be recreated by SQLite's table rebuilds, which cannot crea
 
 import django.contrib.postgres.search
 from django.contrib.postgres.operations import UnaccentExtension
+from django.contrib.postgres.search import SearchVector
 from django.db import migrations
-
-from releases.search import refresh_search_vectors
+from django.db.models import Case, F, Func, OuterRef, StringAgg, Subquery, TextField, Value, When
 
 # name: (configuration copied, its stemmer); releases.search.CONFIGS uses these names.
 CONFIGURATIONS = {"english_unaccent": ("english", "english_stem"), "spanish_unaccent": ("spanish", "spanish_stem")}
@@ -38,7 +38,28 @@ def drop_configurations_and_index(apps, schema_editor):
 
 
 def fill_search_vectors(apps, schema_editor):
-    refresh_search_vectors(apps.get_model("releases", "Release").objects.using(schema_editor.connection.alias))
+    """The vectors as releases.search built them when this migration was written (frozen here, so later
+    changes to that module do not change what this migration does)."""
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    Release = apps.get_model("releases", "Release")
+    config = Case(
+        When(language="en", then=Value("english_unaccent")),
+        When(language="es", then=Value("spanish_unaccent")),
+        default=Value("english_unaccent"),
+    )
+
+    def names(path):
+        same_release = Release.objects.filter(pk=OuterRef("pk"))
+        return Subquery(same_release.annotate(names=StringAgg(path, Value(" "))).values("names"))
+
+    body = Func(F("body"), Value("<[^>]*>"), Value(" "), Value("g"), function="regexp_replace", output_field=TextField())
+    Release.objects.using(schema_editor.connection.alias).update(
+        search_vector=SearchVector("headline", config=config, weight="A")
+        + SearchVector("subheadline", names("tags__name"), names("spokespeople__name"), config=config, weight="B")
+        + SearchVector("summary", config=config, weight="C")
+        + SearchVector(body, config=config, weight="D")
+    )
 
 
 class Migration(migrations.Migration):

@@ -1,6 +1,6 @@
 from .access import AccessLink, AccessLog
 from .event import AdvisoryEvent
-from .history import Correction, StatusChange
+from .history import Correction, ReleaseRemoval, StatusChange
 from .legacy import LegacyPath
 from .library import Boilerplate, Language, Tag
 from .media_list import EmbargoSend, Journalist, MediaList
@@ -26,6 +26,7 @@ __all__ = [
     "Release",
     "ReleaseContact",
     "ReleaseQuerySet",
+    "ReleaseRemoval",
     "Spokesperson",
     "StatusChange",
     "Subscription",

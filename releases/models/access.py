@@ -9,12 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-def new_token():
+def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
 class AccessLinkQuerySet(models.QuerySet):
-    def usable(self):
+    def usable(self) -> "AccessLinkQuerySet":
         """Links that still open: not revoked and not expired, judged now."""
         return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
 
@@ -53,7 +53,7 @@ class AccessLink(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("access-link", kwargs={"token": self.token})
 
 

@@ -1,9 +1,11 @@
-"""What happened to a release after it was written: its status changes and its corrections."""
+"""What happened to a release after it was written: its status changes, its corrections, its removal."""
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from . import derived
 
 
 class StatusChange(models.Model):
@@ -44,5 +46,21 @@ class Correction(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        # A correction changes what readers see: the release's modified date moves with it.
-        type(self.release).objects.filter(pk=self.release_id).update(updated_at=timezone.now())
+        derived.after_correction_save(self)  # The release's "last changed" date moves with it.
+
+
+class ReleaseRemoval(models.Model):
+    """A release deleted after it had gone public: its address answers 410 Gone, and feeds date the change."""
+
+    slug = models.SlugField(_("address"), max_length=250, db_index=True)
+    headline = models.CharField(_("headline"), max_length=250)
+    removed_at = models.DateTimeField(_("removed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("removed release")
+        verbose_name_plural = _("removed releases")
+        ordering = ["-removed_at"]
+        indexes = [models.Index(fields=["-removed_at"], name="removal_order")]
+
+    def __str__(self):
+        return self.headline

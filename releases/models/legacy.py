@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-def normalize_path(address):
+def normalize_path(address: str) -> str:
     """The path of ``address`` (a full URL or a path) as Django sees a request: decoded, with both slashes."""
     path = unquote(urlsplit(address).path or "/")
     return "/" + path.strip("/") + "/" if path.strip("/") else "/"

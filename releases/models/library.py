@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,11 +13,10 @@ class Language(models.TextChoices):
 
 
 class TagQuerySet(models.QuerySet):
-    def in_use(self):
+    def in_use(self) -> "TagQuerySet":
         """Tags of at least one public release (a tag only drafts use stays private)."""
-        from .release import Release
-
-        return self.filter(models.Exists(Release.objects.published().filter(tags=models.OuterRef("pk"))))
+        releases = apps.get_model("releases", "Release").objects.published()
+        return self.filter(models.Exists(releases.filter(tags=models.OuterRef("pk"))))
 
 
 class Tag(models.Model):
@@ -43,7 +43,7 @@ class Tag(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("releases:tag", kwargs={"slug": self.slug})
 
 

@@ -1,4 +1,5 @@
 import phonenumbers
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from members.models import Organization
 
 
-def parse_phone(value):
+def parse_phone(value: str) -> phonenumbers.PhoneNumber:
     """Parse a phone number as written in a release; raise ValidationError if it is not one."""
     try:
         number = phonenumbers.parse(value, settings.PHONE_DEFAULT_REGION)
@@ -23,21 +24,20 @@ def parse_phone(value):
     return number
 
 
-def validate_phone(value):
+def validate_phone(value: str) -> None:
     parse_phone(value)
 
 
 class PersonQuerySet(models.QuerySet):
-    def active(self):
+    def active(self) -> "PersonQuerySet":
         return self.filter(is_active=True)
 
-    def quoted(self):
+    def quoted(self) -> "PersonQuerySet":
         """Spokespeople quoted in at least one public release."""
-        from .release import Release
+        releases = apps.get_model("releases", "Release").objects.published()
+        return self.filter(models.Exists(releases.filter(spokespeople=models.OuterRef("pk"))))
 
-        return self.filter(models.Exists(Release.objects.published().filter(spokespeople=models.OuterRef("pk"))))
-
-    def listed(self):
+    def listed(self) -> "PersonQuerySet":
         """Spokespeople with a public page: the active ones, and anyone quoted in a public release."""
         return self.filter(models.Q(is_active=True) | models.Q(pk__in=self.model.objects.quoted()))
 
@@ -64,7 +64,13 @@ class Spokesperson(models.Model):
         help_text=_("Separate with commas, e.g. English, Spanish."),
     )
     is_active = models.BooleanField(
-        _("active"), default=True, help_text=_("Inactive people are not offered for new releases.")
+        _("active"),
+        default=False,
+        help_text=_(
+            "Active people have a public page and appear on the home page and in feeds and sitemaps, and are "
+            "offered for new releases. New people start inactive, so one added for an embargoed release stays "
+            "private until you tick this; a public release still names whoever it quotes."
+        ),
     )
 
     objects = PersonQuerySet.as_manager()
@@ -84,7 +90,7 @@ class Spokesperson(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("releases:spokesperson", kwargs={"slug": self.slug})
 
     def clean(self):
@@ -92,7 +98,7 @@ class Spokesperson(models.Model):
             raise ValidationError({"photo_alt": _("Describe the photo in its alt text.")})
 
     @property
-    def language_list(self):
+    def language_list(self) -> list[str]:
         return [language.strip() for language in self.languages.split(",") if language.strip()]
 
 
@@ -118,7 +124,14 @@ class MediaContact(models.Model):
     )
     email = models.EmailField(_("email"), blank=True)
     languages = models.CharField(_("languages"), max_length=200, blank=True, help_text=_("Separate with commas."))
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(
+        _("active"),
+        default=False,
+        help_text=_(
+            "Active contacts are listed on the home page and the media contacts page. New contacts start "
+            "inactive, so none is public before you tick this; a public release still prints its own contacts."
+        ),
+    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -140,7 +153,7 @@ class MediaContact(models.Model):
         return self.name
 
     @property
-    def phone_e164(self):
+    def phone_e164(self) -> str:
         """The phone in E.164 form for tel: links, or "" if there is none."""
         if not self.phone:
             return ""

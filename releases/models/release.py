@@ -1,3 +1,5 @@
+from datetime import datetime
+
 import reversion
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -7,8 +9,6 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Max
 from django.db.models.functions import Greatest
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,9 +17,10 @@ from django_prose_editor.fields import ProseEditorField
 from members.models import Organization
 
 from ..sanitizing import RICH_TEXT_EXTENSIONS, sanitize_html
-from ..search import refresh_search_vectors
+from . import derived
 from .library import Boilerplate, Language, Tag
 from .people import MediaContact, Spokesperson
+from .visibility import Status, VisibilityQuerySet, Visible
 
 MIN_COSIGNERS = 2
 # Addresses under /releases/ that other pages use (a number is a year's archive).
@@ -36,49 +37,30 @@ def private_storage():
 PUBLIC_CHANGE = Greatest("updated_at", "released_at")
 
 
-class ReleaseQuerySet(models.QuerySet):
-    def published(self):
-        """What the public may see: published releases whose moment has come, judged now.
+class ReleaseQuerySet(VisibilityQuerySet):
+    """The visibility rules (``published()`` and its kin, see ``visibility``) and what pages ask of releases."""
 
-        Every public surface goes through this method; it is the only place the rule is written.
-        """
-        return self.filter(status=Release.Status.PUBLISHED, released_at__lte=timezone.now())
-
-    def scheduled(self):
-        """Published releases whose moment is still to come (the complement of the rule above)."""
-        return self.filter(status=Release.Status.PUBLISHED, released_at__gt=timezone.now())
-
-    def retracted(self):
-        """Withdrawn releases that had gone public: their page stays, with the retraction notice."""
-        return self.filter(
-            status=Release.Status.WITHDRAWN, released_at__lte=timezone.now(), withdrawn_at__gte=models.F("released_at")
-        )
-
-    def with_public_change(self):
+    def with_public_change(self) -> "ReleaseQuerySet":
         """Each release annotated with ``public_change``, its latest public change (see ``PUBLIC_CHANGE``)."""
         return self.annotate(public_change=PUBLIC_CHANGE)
 
-    def last_public_change(self):
+    def last_public_change(self) -> datetime | None:
         """The latest public change among these (published) releases, or None if there are none."""
         return self.aggregate(changed=Max(PUBLIC_CHANGE))["changed"]
 
-    def for_listing(self):
+    def for_listing(self) -> "ReleaseQuerySet":
         """What lists show of each release: everything but the body (and the search vector)."""
         return self.defer("body", "search_vector")
 
 
-class Release(models.Model):
+class Release(Visible, models.Model):
     class Kind(models.TextChoices):
         PRESS_RELEASE = "press-release", _("Press release")
         STATEMENT = "statement", _("Statement")
         JOINT_STATEMENT = "joint-statement", _("Joint statement")
         MEDIA_ADVISORY = "media-advisory", _("Media advisory")
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        REVIEW = "review", _("In review")
-        PUBLISHED = "published", _("Published")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+    Status = Status
 
     # What
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PRESS_RELEASE)
@@ -243,23 +225,13 @@ class Release(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs):
-        self.body = sanitize_html(self.body)
-        if self.translation_of_id and self.same_moment_as_original:
-            self.released_at = Release.objects.values_list("released_at", flat=True).get(pk=self.translation_of_id)
-        if not self.boilerplate_id and not self.pk:
-            self.boilerplate = Boilerplate.objects.filter(language=self.language, is_default=True).first()
+        # Sanitized body; the original's moment; the default boilerplate; was it on the public record?
+        was_on_record = derived.before_release_save(self)
         super().save(*args, **kwargs)
-        # Translations that share a published release's moment follow it, so they go live together.
-        if self.status == self.Status.PUBLISHED:
-            self.translations.filter(same_moment_as_original=True).exclude(released_at=self.released_at).update(
-                released_at=self.released_at
-            )
-            # Subscribers hear of it when its moment comes (releases/alerts.py).
-            from ..alerts import releases_saved
+        # Search vector; translations' moment; a removal, if it left the record; the publication generation.
+        derived.after_release_save(self, was_on_record=was_on_record)
 
-            releases_saved([self.pk])
-
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("releases:detail", kwargs={"slug": self.slug})
 
     def clean(self):
@@ -275,7 +247,7 @@ class Release(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def clean_cosigners(self, cosigners, *, kind=None, status=None):
+    def clean_cosigners(self, cosigners: list, *, kind: str | None = None, status: str | None = None) -> None:
         """A joint statement needs at least two co-signers before it can be published.
 
         ``kind`` and ``status`` default to the release's own; a form passes those the release is about to get.
@@ -288,27 +260,17 @@ class Release(models.Model):
             message = _("A joint statement needs at least two co-signing organizations before it is published.")
             raise ValidationError({"cosigners": message})
 
-    def is_published(self):
-        """The per-instance mirror of ``ReleaseQuerySet.published()``."""
-        return self.status == self.Status.PUBLISHED and self.released_at <= timezone.now()
-
-    def is_scheduled(self):
-        return self.status == self.Status.PUBLISHED and self.released_at > timezone.now()
-
-    def is_withdrawn(self):
-        return self.status == self.Status.WITHDRAWN
-
     @property
-    def display_status(self):
+    def display_status(self) -> str:
         """The status as staff speak of it: a future published release is “scheduled”."""
         return _("Scheduled") if self.is_scheduled() else self.get_status_display()
 
     @property
-    def modified_at(self):
+    def modified_at(self) -> datetime:
         """When readers last saw it change: the later of its moment and its last edit (corrections included)."""
         return max(self.released_at, self.updated_at)
 
-    def image_url(self):
+    def image_url(self) -> str:
         """The featured image's public address; none once withdrawn, when its files are no longer served."""
         if not self.image or self.is_withdrawn():
             return ""
@@ -354,45 +316,6 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.title
-
-
-@receiver(post_save, sender=Release)
-def _reindex_saved_release(sender, instance, **kwargs):
-    refresh_search_vectors(Release.objects.filter(pk=instance.pk))
-
-
-@receiver(m2m_changed, sender=Release.tags.through)
-@receiver(m2m_changed, sender=Release.spokespeople.through)
-def _reindex_after_tags_or_spokespeople_change(sender, instance, action, reverse, pk_set, **kwargs):
-    """Tag and spokespeople names are searchable; the admin saves them after the release itself."""
-    if not reverse:
-        if action.startswith("post_"):
-            refresh_search_vectors(Release.objects.filter(pk=instance.pk))
-    elif action == "pre_clear":
-        _remember_releases(instance)
-    elif action == "post_clear":
-        refresh_search_vectors(Release.objects.filter(pk__in=instance._releases_to_reindex))
-    elif action in ("post_add", "post_remove"):
-        refresh_search_vectors(Release.objects.filter(pk__in=pk_set))
-
-
-@receiver(post_save, sender=Tag)
-@receiver(post_save, sender=Spokesperson)
-def _reindex_after_rename(sender, instance, created, **kwargs):
-    if not created:
-        refresh_search_vectors(instance.releases.all())
-
-
-@receiver(pre_delete, sender=Tag)
-@receiver(pre_delete, sender=Spokesperson)
-def _remember_releases(instance, **kwargs):
-    instance._releases_to_reindex = list(instance.releases.values_list("pk", flat=True))
-
-
-@receiver(post_delete, sender=Tag)
-@receiver(post_delete, sender=Spokesperson)
-def _reindex_after_delete(sender, instance, **kwargs):
-    refresh_search_vectors(Release.objects.filter(pk__in=instance._releases_to_reindex))
 
 
 # Every save through the admin keeps a restorable version, with its contacts and attachments.

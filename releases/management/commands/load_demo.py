@@ -12,6 +12,7 @@ Rules:
 """
 
 import secrets
+import time
 from collections import Counter
 
 from django.contrib.auth import get_user_model
@@ -21,14 +22,22 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from members.models import Organization, SocialLink
 from releases import demo_content
+from releases.demo_scale import ScaledPressRoom
 from releases.models import Boilerplate, MediaContact, Release, ReleaseContact, Spokesperson, Tag
 
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
 DEMO_USERNAME = "demo"
 COALITION_SLUG = demo_content.COALITION_SLUG
 # What a demo row gets when the demo content leaves a field out, so a rerun also resets it.
-ORGANIZATION_DEFAULTS = {"role": Organization.Role.MEMBER, "short_name": "", "country": "United States", "website": ""}
-CONTACT_DEFAULTS = {"role": "", "phone": "", "languages": ""}
+# The demo's people and organizations are public (new ones start hidden: see their "active" field).
+ORGANIZATION_DEFAULTS = {
+    "role": Organization.Role.MEMBER,
+    "short_name": "",
+    "country": "United States",
+    "website": "",
+    "is_active": True,
+}
+CONTACT_DEFAULTS = {"role": "", "phone": "", "languages": "", "is_active": True}
 RELEASE_DEFAULTS = {
     "language": "en",
     "status": Release.Status.PUBLISHED,
@@ -48,8 +57,17 @@ class Command(BaseCommand):
             help=f"Also create or reset the superuser “{DEMO_USERNAME}” with a new random password "
             "(local SQLite database only).",
         )
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also add N generated releases beside the demo (see releases/demo_scale.py); each run adds N more.",
+        )
 
-    def handle(self, *args, demo_account=False, **options):
+    def handle(self, *args, demo_account=False, scale=0, **options):
+        if scale < 0:
+            raise CommandError("--scale takes a number of releases to add, 0 or more.")
         vendor = connections[DEFAULT_DB_ALIAS].vendor
         if demo_account and vendor != "sqlite":
             raise CommandError(
@@ -64,6 +82,18 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError(f"The demo content is invalid, nothing was loaded: {error}") from error
         self.stdout.write(self.style.SUCCESS(loader.summary()))
+        if scale:
+            started = time.monotonic()
+            added = ScaledPressRoom(scale).add(
+                progress=lambda made: (
+                    self.stdout.write(f"  {made} of {scale} generated releases added")
+                    if made % 10_000 == 0 or made == scale
+                    else None
+                )
+            )
+            self.stdout.write(
+                self.style.SUCCESS(f"Added {added} generated releases in {time.monotonic() - started:.0f} s.")
+            )
         if password:
             self.stdout.write(
                 f"Demo admin account ready. With the server running (manage.py runserver), sign in at {ADMIN_URL}\n"
@@ -96,7 +126,9 @@ class DemoLoader:
         self.releases = {}
 
     def load(self):
-        coalition = self.upsert(Organization, {"slug": COALITION_SLUG}, _without(demo_content.COALITION, "slug"))
+        coalition = self.upsert(
+            Organization, {"slug": COALITION_SLUG}, {"is_active": True, **_without(demo_content.COALITION, "slug")}
+        )
         self.organizations[COALITION_SLUG] = coalition
         for position, link in enumerate(demo_content.SOCIAL_LINKS):
             lookup = {"organization": coalition, "label": link["label"]}
@@ -109,7 +141,11 @@ class DemoLoader:
             values = {**CONTACT_DEFAULTS, **_without(data, "name", "organization")}
             self.contacts[data["name"]] = self.upsert(MediaContact, lookup, values)
         for data in demo_content.SPOKESPEOPLE:
-            values = {**_without(data, "slug"), "organization": self.organizations[data["organization"]]}
+            values = {
+                "is_active": True,
+                **_without(data, "slug"),
+                "organization": self.organizations[data["organization"]],
+            }
             self.spokespeople[data["slug"]] = self.upsert(Spokesperson, {"slug": data["slug"]}, values)
         for data in demo_content.TAGS:
             self.tags[data["slug"]] = self.upsert(Tag, {"slug": data["slug"]}, {"name": data["name"]})

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('releases', '0006_admin_order_index'),
+        ('releases', '0009_new_people_start_hidden'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

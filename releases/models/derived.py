@@ -1,0 +1,150 @@
+"""What a change to a release, or to anything the public sees, changes besides its own row.
+
+``Release.save()`` calls ``before_release_save()`` and ``after_release_save()``; bulk writers (the
+importers) call ``after_releases_saved()`` once per batch, for the same effects in one statement
+each. The receivers at the end catch the changes a release's own save cannot see: its tags and
+spokespeople are saved after it, a tag or spokesperson is renamed or deleted, a release is deleted,
+and every other public-facing row (people, organizations, files, corrections, old addresses).
+
+Everything a change recomputes is here:
+- before a release is written: its body sanitized, the moment of the original it translates (when
+  it shares it), the default boilerplate of its language (when new);
+- after: its search vector (``search.refresh_search_vectors``: headline, subheadline, summary, body,
+  tag and spokespeople names); translations that share a published original's moment follow it;
+  a published release's moment is noted, for the alerts sent to subscribers then (``alerts``);
+- after any public-facing change: a new publication generation (``generation.bump``), which every
+  cached answer about publication is keyed by, so every process sees the change at once;
+- a correction moves its release's "last changed" date, since readers see it;
+- a release that leaves the public record (unpublished, withdrawn without a notice, deleted after it
+  went public) leaves a ``ReleaseRemoval``: its address answers 410, and feeds date the change.
+
+Models are named by string here (``"releases.Release"``): this module is imported by the models
+and imports none of them.
+"""
+
+from django.apps import apps
+from django.db.models import QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.dispatch import receiver
+from django.utils import timezone
+
+from .. import generation
+from ..sanitizing import sanitize_html
+from ..search import refresh_search_vectors
+
+# What the public record of a stored release depends on (see visibility.ON_RECORD).
+RECORD_FIELDS = ["status", "released_at", "withdrawn_at", "answer_gone"]
+SEARCHED_NAMES = ["releases.Release_tags", "releases.Release_spokespeople"]
+# Rows whose changes the public can see, besides releases and the names above.
+PUBLIC_FACING = [
+    "releases.ReleaseContact",
+    "releases.MediaContact",
+    "releases.Attachment",
+    "releases.Correction",
+    "releases.Boilerplate",
+    "releases.LegacyPath",
+    "releases.StatusChange",
+    "members.Organization",
+    "members.SocialLink",
+]
+
+
+def before_release_save(release) -> bool:
+    """Prepare the row; return whether the release, as stored until now, was on the public record."""
+    release.body = sanitize_html(release.body)
+    model = type(release)
+    if release.translation_of_id and release.same_moment_as_original:
+        release.released_at = model.objects.values_list("released_at", flat=True).get(pk=release.translation_of_id)
+    if not release.boilerplate_id and not release.pk:
+        boilerplates = model._meta.get_field("boilerplate").related_model.objects
+        release.boilerplate = boilerplates.filter(language=release.language, is_default=True).first()
+    stored = model.objects.filter(pk=release.pk).only(*RECORD_FIELDS).first() if release.pk else None
+    return stored is not None and stored.is_on_record()
+
+
+def after_release_save(release, *, was_on_record: bool) -> None:
+    model = type(release)
+    # Translations that share a published release's moment follow it, so they go live together.
+    if release.status == model.Status.PUBLISHED:
+        release.translations.filter(same_moment_as_original=True).exclude(released_at=release.released_at).update(
+            released_at=release.released_at
+        )
+    if was_on_record and not release.is_on_record():
+        _record_removal(release)
+    after_releases_saved(model.objects.filter(pk=release.pk))
+
+
+def _record_removal(release) -> None:
+    removals = apps.get_model("releases", "ReleaseRemoval").objects
+    removals.create(slug=release.slug, headline=release.headline, removed_at=timezone.now())
+
+
+def after_releases_saved(releases: QuerySet) -> None:
+    """The effects of saving these releases (a queryset), in one statement each: for one release or a batch."""
+    refresh_search_vectors(releases)
+    generation.bump(using=releases.db)
+    # Subscribers hear of each published one when its moment comes (imported here: it reads the models).
+    from ..alerts import releases_saved
+
+    releases_saved(releases)
+
+
+def after_correction_save(correction) -> None:
+    """A correction changes what readers see: the release's "last changed" date moves with it."""
+    model = apps.get_model("releases", "Release")
+    model.objects.filter(pk=correction.release_id).update(updated_at=timezone.now())
+    generation.bump()
+
+
+def _release_model():
+    return apps.get_model("releases", "Release")
+
+
+def _searched_names_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """Tag and spokespeople names are searchable: the releases that gained or lost one are reindexed."""
+    if not reverse:
+        if action in ("post_add", "post_remove", "post_clear"):
+            after_releases_saved(_release_model().objects.filter(pk=instance.pk))
+    elif action == "pre_clear":
+        # Taken off its releases one by one instead, so the post_remove below knows which to reindex.
+        instance.releases.remove(*instance.releases.all())
+    elif action in ("post_add", "post_remove"):
+        after_releases_saved(_release_model().objects.filter(pk__in=pk_set))
+
+
+for _through in SEARCHED_NAMES:
+    m2m_changed.connect(_searched_names_changed, sender=_through, dispatch_uid=f"reindex-{_through}")
+
+
+@receiver(post_save, sender="releases.Tag")
+@receiver(post_save, sender="releases.Spokesperson")
+def _name_saved(sender, instance, created, **kwargs):
+    if not created:
+        refresh_search_vectors(instance.releases.all())
+    generation.bump()
+
+
+@receiver(pre_delete, sender="releases.Tag")
+@receiver(pre_delete, sender="releases.Spokesperson")
+def _name_deleted(sender, instance, **kwargs):
+    """Taken off its releases first, so they are reindexed without it."""
+    instance.releases.remove(*instance.releases.all())
+
+
+@receiver(post_delete, sender="releases.Release")
+def _release_deleted(sender, instance, **kwargs):
+    if instance.is_on_record() or instance.is_retracted():
+        _record_removal(instance)
+    generation.bump()
+
+
+def _public_facing_changed(sender, **kwargs):
+    generation.bump()
+
+
+for _model in PUBLIC_FACING:
+    post_save.connect(_public_facing_changed, sender=_model, dispatch_uid=f"generation-save-{_model}")
+    post_delete.connect(_public_facing_changed, sender=_model, dispatch_uid=f"generation-delete-{_model}")
+m2m_changed.connect(_public_facing_changed, sender="releases.Release_cosigners", dispatch_uid="generation-cosigners")
+post_delete.connect(_public_facing_changed, sender="releases.Tag", dispatch_uid="generation-delete-tag")
+post_delete.connect(_public_facing_changed, sender="releases.Spokesperson", dispatch_uid="generation-delete-person")
