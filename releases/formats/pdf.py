@@ -7,7 +7,7 @@ featured image from the release's own storage, and any other address is skipped.
 import mimetypes
 from urllib.parse import urlsplit
 
-import weasyprint
+import weasyprint.urls
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
