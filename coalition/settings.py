@@ -4,6 +4,7 @@ Every variable is documented in .env.example. With DEBUG off, the production-saf
 settings are the defaults; each can be overridden under Django's own setting name.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -22,7 +23,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "coalition.apps.PressRoomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -35,12 +36,22 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "members",
     "releases",
+    "signin",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything that can answer, so every answer carries them (the edge's and error pages too).
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Before static files, caches and sessions: control characters reach none of them.
+    "coalition.hostile_bytes.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early in the list, so it sees the response last: after any middleware below sets a cookie.
     "releases.caching.PublicCacheMiddleware",
@@ -49,9 +60,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session gave the second step, then: until it does, only the sign-in pages know the user.
+    "django_otp.middleware.OTPMiddleware",
+    "signin.mfa.SecondStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # A view or template that finds the database out of reach answers 503 (coalition/outages.py).
+    "coalition.outages.OutageMiddleware",
+    # Last, as django-axes asks: turns a sign-in refused for lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "coalition.urls"
@@ -77,7 +93,14 @@ TEMPLATES = [
 # Unset DATABASE_URL means the embedded SQLite file; postgres://... means PostgreSQL (psycopg 3).
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A reused connection is checked before a request's first query: after a database restart the press room
+# reconnects instead of failing that request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer is an outage page within seconds, not a request hanging.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache every process shares: unset CACHE_URL means a table in the database (created by
@@ -124,6 +147,21 @@ ALERT_RETRY_SECONDS = env.int("ALERT_RETRY_SECONDS", default=120)
 # Subscriptions: days a request waits for its confirmation, and requests allowed per address per hour.
 SUBSCRIPTION_CONFIRM_DAYS = env.int("SUBSCRIPTION_CONFIRM_DAYS", default=7)
 SUBSCRIPTION_REQUESTS_PER_HOUR = env.int("SUBSCRIPTION_REQUESTS_PER_HOUR", default=10)
+
+# Staff sign-in (signin/): lockout after repeated failures (django-axes, checked before the password), then
+# a second step (django-otp: an authenticator app, or a recovery code) for publishers and superusers.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "signin.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "signin.lockout.client_address"
+# Reverse proxies in front of the app servers, each adding to X-Forwarded-For; 0 means REMOTE_ADDR is the client.
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# Publishers and superusers give a second step when DEBUG is off; anyone with an authenticator always does.
+REQUIRE_STAFF_MFA = env.bool("REQUIRE_STAFF_MFA", default=True)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Press room")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -205,7 +243,9 @@ SECURE_CSP = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"outages_are_not_errors": {"()": "coalition.outages.OutagesAreNotErrors"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"filters": ["outages_are_not_errors"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # WeasyPrint reports each step of every PDF at INFO.
     "loggers": {"weasyprint.progress": {"level": "WARNING"}},

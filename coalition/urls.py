@@ -57,3 +57,5 @@ urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # A missing page that was a release's address on the old site redirects to it (releases/redirects.py).
 handler404 = "releases.redirects.page_not_found"
+# With the database out of reach, a 503 page that says so (coalition/outages.py); otherwise the 500 page.
+handler500 = "coalition.outages.server_error"

@@ -17,8 +17,9 @@ Rules:
   renders and the others wait up to ``PAGE_CACHE_WAIT`` seconds for its answer.
 - Every public answer carries an ETag (a hash of its bytes); a request whose If-None-Match names it
   gets 304 Not Modified, from the page cache or from the view.
-- What is cached about publication (the next moment, the last removal) is keyed by the generation
-  and expires; nothing here is forgotten by a signal in one process only.
+- What is cached about publication (the next moment, the last removal, the list's filter choices)
+  is keyed by the generation and expires, never after the next moment when it depends on the
+  clock; nothing here is forgotten by a signal in one process only.
 """
 
 import hashlib
@@ -83,6 +84,20 @@ def last_public_removal() -> datetime | None:
         moment = visibility.last_public_removal(ReleaseRemoval.objects.all())
         cache.set(key, moment, timeout=settings.PUBLIC_CACHE_SECONDS)
     return moment
+
+
+def kept_until_next_moment(name: str, compute):
+    """``compute()``, kept in the current generation for PUBLIC_CACHE_SECONDS but never past the next
+    scheduled moment after it was computed (what is public changes then, with no write)."""
+    key = generation.key(name)
+    value = cache.get(key)
+    if value is None:
+        started = timezone.now()
+        value = compute()
+        seconds = _seconds_left(settings.PUBLIC_CACHE_SECONDS, next_moment(since=started))
+        if seconds > 0:
+            cache.set(key, value, timeout=seconds)
+    return value
 
 
 def public_max_age(started: datetime | None = None) -> int:

@@ -1,10 +1,12 @@
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organization
 
+from .caching import kept_until_next_moment
 from .models import Language, Release, Spokesperson, Tag
+from .models.visibility import named_by_public_releases
 
 
 class ReleaseFilterForm(forms.Form):
@@ -31,17 +33,24 @@ class ReleaseFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        public = Release.objects.published()
         choices = {
             "tag": (_("All topics"), Tag.objects.in_use()),
             "spokesperson": (_("Anyone"), Spokesperson.objects.quoted()),
             "member": (
                 _("Any organization"),
-                Organization.objects.filter(Exists(public.filter(cosigners=OuterRef("pk")))),
+                named_by_public_releases(Organization.objects, Release.objects, "cosigners"),
             ),
         }
-        for name, (empty_label, queryset) in choices.items():
-            self.fields[name].choices = [("", empty_label), *queryset.order_by("name").values_list("slug", "name")]
+        # The choices change only with what is public: kept for the generation, until the next moment.
+        lists = kept_until_next_moment(
+            f"releases:filter-choices:{translation.get_language()}",
+            lambda: {
+                name: list(queryset.order_by("name").values_list("slug", "name"))
+                for name, (_label, queryset) in choices.items()
+            },
+        )
+        for name, (empty_label, _queryset) in choices.items():
+            self.fields[name].choices = [("", empty_label), *lists[name]]
 
     def filter(self, queryset):
         if not self.is_bound:

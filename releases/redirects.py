@@ -13,10 +13,14 @@ from .models.legacy import normalize_path
 
 
 def page_not_found(request, exception, template_name="404.html"):
+    old_path = normalize_path(request.path)
+    # Decoding again turns an escaped escape (%2500) into a control character, which no old address holds.
     legacy = (
-        LegacyPath.objects.filter(old_path=normalize_path(request.path), release__in=Release.objects.published())
+        LegacyPath.objects.filter(old_path=old_path, release__in=Release.objects.published())
         .select_related("release")
         .first()
+        if old_path.isprintable()
+        else None
     )
     if legacy is not None:
         return HttpResponsePermanentRedirect(legacy.release.get_absolute_url())

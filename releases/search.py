@@ -5,7 +5,9 @@ configuration: headline A; subheadline, tag and spokespeople names B; summary C;
 stripped) D. The configurations ``english_unaccent`` and ``spanish_unaccent`` (migration 0002)
 ignore accents, so "migracion" finds "migración". A query is read with websearch syntax
 ("quoted phrase", -word, or), which never raises a syntax error, in each release's own
-configuration: a Spanish query finds Spanish releases and an English one English. Vectors
+configuration: a Spanish query finds Spanish releases and an English one English. The GIN index
+finds the matches; only the ``CANDIDATES`` most recent are ranked, so a word found in most of a
+large archive costs no more than a rare one (the page then says so). Vectors
 are refreshed by ``refresh_search_vectors()``, called from the receivers beside the
 ``Release`` model whenever a release, its tags or its spokespeople change.
 
@@ -39,6 +41,8 @@ from django.db.models import (
 from django.db.models.functions import Concat
 
 MAX_QUERY_LENGTH = 200
+# How many matches, the most recent first, are ranked on PostgreSQL (see _full_text_search).
+CANDIDATES = 1000
 MAX_FALLBACK_WORDS = 10
 FALLBACK_EXCERPT_LENGTH = 240
 # Text search configuration per release language (codes of releases.models.Language).
@@ -71,6 +75,11 @@ def search(releases, query):
     if uses_full_text(releases.db):
         return _full_text_search(releases.defer("body", "search_vector"), query)
     return _containment_search(releases.defer("search_vector"), query)
+
+
+def is_capped(count, using):
+    """Whether a full-text search found more matches than it ranks (only the CANDIDATES most recent)."""
+    return uses_full_text(using) and count >= CANDIDATES
 
 
 def highlight(releases, query):
@@ -146,8 +155,11 @@ def _full_text_search(releases, query):
                 ),
             )
         )
+    # Only the CANDIDATES most recent matches are ranked: a common word matches most of the archive,
+    # and ranking every match would read every one of their vectors.
+    candidates = releases.filter(reduce(or_, matches)).order_by("-released_at", "-pk").values("pk")[:CANDIDATES]
     return (
-        releases.filter(reduce(or_, matches))
+        releases.filter(pk__in=candidates)
         .annotate(
             rank=Case(*ranks, output_field=FloatField()),
             headline_marked=Case(*headlines, output_field=TextField()),

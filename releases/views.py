@@ -15,6 +15,7 @@ from . import search
 from .caching import private
 from .forms import ReleaseFilterForm
 from .models import Language, MediaContact, Release, ReleaseContact, ReleaseRemoval, Spokesperson, Tag
+from .paging import IdFirstPaginator
 from .workflow import can_preview
 
 LATEST_ON_HOME = 8
@@ -25,6 +26,7 @@ class PublishedReleasesMixin:
     """Lists of public releases, paginated; a bad page number is a 404, never a 500."""
 
     paginate_by = 20
+    paginator_class = IdFirstPaginator
 
     def get_queryset(self):
         return Release.objects.published().for_listing()
@@ -281,6 +283,7 @@ class SearchView(ListView):
             **context,
             "query": self.query,
             "shortened": len(" ".join(self.raw_query.split())) > len(self.query),
+            "capped": search.is_capped(context["paginator"].count, self.object_list.db),
             "max_query_length": search.MAX_QUERY_LENGTH,
             "query_string": urlencode({"q": self.query}),
         }

@@ -77,7 +77,7 @@ def _wait_until_up(url, process, timeout=20):
         try:
             urllib.request.urlopen(f"{url}/robots.txt", timeout=2).close()
             return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):  # a busy machine: not up yet
             time.sleep(0.1)
     raise RuntimeError(f"app server at {url} did not start")
 

@@ -51,6 +51,13 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _staff_sign_in_in_one_step(settings):
+    """Tests sign staff in with force_login; the second step is tested on its own (test_sign_in.py), where
+    it is switched back on as in production."""
+    settings.REQUIRE_STAFF_MFA = False
+
+
 @pytest.fixture
 def make_organization(db):
     def make(**fields):
@@ -424,3 +431,26 @@ def reach_pages(settings, coalition, make_release, make_contact, make_tag, make_
         "revoked-link": (revoked.get_absolute_url(), 410),
         "unknown-link": (reverse("access-link", args=["no-such-token"]), 404),
     }
+
+
+@pytest.fixture
+def busy_release(make_release, make_contact, make_spokesperson, make_organization, make_tag):
+    """A release with ``n`` of every related row, and ``n`` related releases."""
+
+    def build(n):
+        tags = [make_tag() for _ in range(n)]
+        release = make_release(
+            kind=Release.Kind.JOINT_STATEMENT,
+            contacts=[make_contact() for _ in range(n)],
+            spokespeople=[make_spokesperson() for _ in range(n)],
+            cosigners=[make_organization() for _ in range(max(n, 2))],
+            tags=tags,
+        )
+        for i in range(n):
+            Attachment.objects.create(release=release, title=f"File {i}", file=f"attachments/file{i}.pdf")
+            make_release(
+                tags=tags[:1], spokespeople=release.spokespeople.all()[:1], cosigners=release.cosigners.all()[:1]
+            )
+        return release
+
+    return build

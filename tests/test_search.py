@@ -4,6 +4,7 @@ from django.forms import modelform_factory
 from django.urls import reverse
 from django.utils import timezone
 
+from releases import search as search_module
 from releases.models import Language, Release
 from releases.search import CONFIGS, MAX_QUERY_LENGTH, refresh_search_vectors
 
@@ -97,7 +98,7 @@ def test_drafts_and_scheduled_releases_are_never_found(client, make_release):
         "1' OR '1'='1",
         "%_%",
         "<script>alert(1)</script>",
-        "a\x00b\x01c",
+        "a\tb\r\nc",  # other control characters answer 400 at the edge (test_hostile_bytes.py)
         "ünïcödé ñ",
         "word " * 200,
         "x" * 1000,
@@ -307,3 +308,17 @@ def test_existing_rows_can_be_indexed_again(client, make_release):
     refresh_search_vectors(Release.objects.all())
 
     assert headlines(search(client, "backlog")) == ["Asylum backlog grows"]
+
+
+@postgresql_only
+def test_a_word_found_almost_everywhere_ranks_only_the_most_recent_matches_and_says_so(
+    client, make_release, monkeypatch
+):
+    monkeypatch.setattr(search_module, "CANDIDATES", 3)
+    for days in range(1, 6):
+        make_release(headline=f"Families news {days}", released_at=timezone.now() - timezone.timedelta(days=days))
+
+    response = search(client, "families")
+
+    assert sorted(headlines(response)) == ["Families news 1", "Families news 2", "Families news 3"]
+    assert "More than 3 releases match “families”: the 3 most recent are shown" in response.text

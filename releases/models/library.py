@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from ..sanitizing import RICH_TEXT_EXTENSIONS, sanitize_html
+from .visibility import named_by_public_releases
 
 
 class Language(models.TextChoices):
@@ -15,8 +16,7 @@ class Language(models.TextChoices):
 class TagQuerySet(models.QuerySet):
     def in_use(self) -> "TagQuerySet":
         """Tags of at least one public release (a tag only drafts use stays private)."""
-        releases = apps.get_model("releases", "Release").objects.published()
-        return self.filter(models.Exists(releases.filter(tags=models.OuterRef("pk"))))
+        return named_by_public_releases(self, apps.get_model("releases", "Release").objects, "tags")
 
 
 class Tag(models.Model):

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Organization
 
+from .visibility import named_by_public_releases
+
 
 def parse_phone(value: str) -> phonenumbers.PhoneNumber:
     """Parse a phone number as written in a release; raise ValidationError if it is not one."""
@@ -34,8 +36,7 @@ class PersonQuerySet(models.QuerySet):
 
     def quoted(self) -> "PersonQuerySet":
         """Spokespeople quoted in at least one public release."""
-        releases = apps.get_model("releases", "Release").objects.published()
-        return self.filter(models.Exists(releases.filter(spokespeople=models.OuterRef("pk"))))
+        return named_by_public_releases(self, apps.get_model("releases", "Release").objects, "spokespeople")
 
     def listed(self) -> "PersonQuerySet":
         """Spokespeople with a public page: the active ones, and anyone quoted in a public release."""

@@ -45,8 +45,13 @@ class ReleaseQuerySet(VisibilityQuerySet):
         return self.annotate(public_change=PUBLIC_CHANGE)
 
     def last_public_change(self) -> datetime | None:
-        """The latest public change among these (published) releases, or None if there are none."""
-        return self.aggregate(changed=Max(PUBLIC_CHANGE))["changed"]
+        """The latest public change among these (published) releases, or None if there are none.
+
+        The latest of the two latest moments, not the latest of the per-release greatest: the same
+        answer, from two index lookups instead of a scan.
+        """
+        latest = self.aggregate(edited=Max("updated_at"), released=Max("released_at"))
+        return max((moment for moment in latest.values() if moment), default=None)
 
     def for_listing(self) -> "ReleaseQuerySet":
         """What lists show of each release: everything but the body (and the search vector)."""
@@ -217,6 +222,7 @@ class Release(Visible, models.Model):
         indexes = [
             models.Index(fields=["status", "-released_at", "-id"], name="release_public_order"),
             models.Index(fields=["-released_at", "-id"], name="release_admin_order"),
+            models.Index(fields=["status", "-updated_at"], name="release_public_edits"),
             models.Index(fields=["kind", "status", "-released_at"], name="release_kind_order"),
             models.Index(fields=["language", "status", "-released_at"], name="release_language_order"),
         ]

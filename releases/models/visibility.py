@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import models
-from django.db.models import F, Max, Q
+from django.db.models import F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -132,6 +132,16 @@ class Visible(models.Model):
 
     def is_withdrawn(self) -> bool:
         return self.status == Status.WITHDRAWN
+
+
+def named_by_public_releases(rows: models.QuerySet, releases: VisibilityQuerySet, relation: str) -> models.QuerySet:
+    """Those of ``rows`` that at least one public release names through ``relation`` (e.g. "tags").
+
+    Asked row by row, for the first such release only: one index lookup each, however many
+    releases name it (an EXISTS would be planned as a scan of every release's links).
+    """
+    first = releases.published().filter(**{relation: OuterRef("pk")}).order_by().values("pk")[:1]
+    return rows.alias(first_public_release=Subquery(first)).filter(first_public_release__isnull=False)
 
 
 def next_public_moment(releases: VisibilityQuerySet, since: datetime) -> datetime | None:
