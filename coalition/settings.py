@@ -245,8 +245,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {"outages_are_not_errors": {"()": "coalition.outages.OutagesAreNotErrors"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"django.request": {"filters": ["outages_are_not_errors"]}},
+    "loggers": {
+        "django.request": {"filters": ["outages_are_not_errors"]},
+        # WeasyPrint reports each step of every PDF at INFO.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    # WeasyPrint reports each step of every PDF at INFO.
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }

@@ -21,8 +21,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def ensure_reach_roles():
     """The roles of migrations 0004 and 0008 (a transactional test flushed them)."""
     ensure_roles()
-    grants = import_module("releases.migrations.0011_reach_roles")
-    grants.grant(MigrationLoader(connection).project_state(("releases", "0011_reach_roles")).apps, None)
+    grants = import_module("releases.migrations.0013_reach_roles")
+    grants.grant(MigrationLoader(connection).project_state(("releases", "0013_reach_roles")).apps, None)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('releases', '0009_new_people_start_hidden'),
+        ('releases', '0011_public_edits_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

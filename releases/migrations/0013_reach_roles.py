@@ -39,6 +39,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("releases", "0010_reach_journalists"), ("releases", "0004_roles")]
+    dependencies = [("releases", "0012_reach_journalists"), ("releases", "0004_roles")]
 
     operations = [migrations.RunPython(grant, revoke)]
