@@ -34,10 +34,15 @@ install-dev: $(VENV)/.installed-dev
 	@printf 'DEBUG=on\nSECRET_KEY=%s\n' "$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
 	@echo "Wrote .env for local development (DEBUG on)."
 
+# The demo server, and beside it the worker that sends alerts and confirmations (to the console);
+# both stop together.
 run: install .env
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo --demo-account
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@export SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}"; \
+	  $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # npm packages the browser checks use (axe-core, the W3C checker), kept in tests/node_modules.
 tests/node_modules/.installed: tests/package.json tests/package-lock.json

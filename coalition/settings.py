@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_prose_editor",
     "reversion",
+    "django_tasks_db",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -127,6 +128,25 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="press@localhost")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 ADMINS = [("Admin", email) for email in env.list("ADMINS", default=[])]
+
+# Where the press room lives, for the links in emails (a worker has no request to ask): https in production.
+SITE_URL = env("SITE_URL", default="http://localhost:8000").rstrip("/")
+
+# Background work (alerts, confirmations, embargo mailings) through Django's Tasks framework: by
+# default a queue in the database, run by `manage.py db_worker`; see the README for Redis (RQ).
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+if TASKS["default"]["BACKEND"].startswith("django_tasks_rq."):
+    # Scale-out: RQ on Redis (pip install django-tasks-rq; run `manage.py rqworker --with-scheduler`).
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": env("RQ_URL", default="redis://127.0.0.1:6379/0")}}
+# Alerts: messages per second each worker sends (0: no limit), how many one task sends before
+# handing over, and how long before a batch whose worker died is taken up again.
+ALERTS_PER_SECOND = env.float("ALERTS_PER_SECOND", default=5)
+ALERT_BATCH_SIZE = env.int("ALERT_BATCH_SIZE", default=100)
+ALERT_RETRY_SECONDS = env.int("ALERT_RETRY_SECONDS", default=120)
+# Subscriptions: days a request waits for its confirmation, and requests allowed per address per hour.
+SUBSCRIPTION_CONFIRM_DAYS = env.int("SUBSCRIPTION_CONFIRM_DAYS", default=7)
+SUBSCRIPTION_REQUESTS_PER_HOUR = env.int("SUBSCRIPTION_REQUESTS_PER_HOUR", default=10)
 
 # Staff sign-in (signin/): lockout after repeated failures (django-axes, checked before the password), then
 # a second step (django-otp: an authenticator app, or a recovery code) for publishers and superusers.
@@ -225,6 +245,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {"outages_are_not_errors": {"()": "coalition.outages.OutagesAreNotErrors"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"django.request": {"filters": ["outages_are_not_errors"]}},
+    "loggers": {
+        "django.request": {"filters": ["outages_are_not_errors"]},
+        # WeasyPrint reports each step of every PDF at INFO.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }

@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 from members.sitemaps import OrganizationSitemap
 from releases import embargo
 from releases import views as release_views
+from releases.formats.views import contact_vcf
 from releases.sitemaps import NewsSitemap, PageSitemap, ReleaseSitemap, SpokespersonSitemap, TagSitemap
 
 sitemaps = {
@@ -22,7 +23,9 @@ urlpatterns = [
     path("", release_views.home, name="home"),
     path("releases/", include("releases.urls")),
     path("media-contacts/", release_views.media_contacts, name="media-contacts"),
+    path("media-contacts/<int:pk>/vcard/", contact_vcf, name="contact-vcard"),
     path("members/", include("members.urls")),
+    path("subscribe/", include("releases.subscriptions.urls")),
     # The member page lists what the organization co-signed, so the releases app serves it.
     path("members/<slug:slug>/", release_views.MemberView.as_view(), name="member"),
     path("feeds/", include("releases.feed_urls")),

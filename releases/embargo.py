@@ -3,24 +3,39 @@
 Every opening is logged. The pages are never cached and never indexed.
 """
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from .caching import private
 from .models import AccessLink, AccessLog, Release
 from .serving import serve_release_file
-from .views import ReleaseDetailView
+from .views import ReleaseDetailView, press_contacts
+
+
+class ClosedLink(Exception):
+    """A link that does not open: ``reason`` is "revoked", "expired" or "unavailable"."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
 
 
 def usable_link(token):
-    """The link for this token if it still opens; otherwise a 404, as for a page that does not exist.
+    """The link for this token if it still opens; otherwise ClosedLink, saying why.
 
     A preview link opens a release still being written (draft or in review); an embargo link, a
     scheduled release before its moment. Once the release has gone public, either leads to its
-    public page; in any other state (unpublished again, withdrawn) the link no longer opens.
+    public page; in any other state (unpublished again, withdrawn) the link no longer opens, and
+    says no more than a token that never was one.
     """
-    link = get_object_or_404(AccessLink.objects.usable().select_related("release"), token=token)
+    link = AccessLink.objects.select_related("release").filter(token=token).first()
+    if link is None:
+        raise ClosedLink("unavailable")
+    if link.revoked_at is not None:
+        raise ClosedLink("revoked")
+    if link.expires_at <= timezone.now():
+        raise ClosedLink("expired")
     release = link.release
     if release.is_published():
         return link
@@ -28,14 +43,25 @@ def usable_link(token):
         return link
     if link.purpose == AccessLink.Purpose.EMBARGO and release.is_scheduled():
         return link
-    raise Http404
+    raise ClosedLink("unavailable")
+
+
+def closed_link_page(request, closed):
+    """404 for a link that never was or no longer leads anywhere, 410 for a revoked or expired one;
+    the page says which, and how to reach the press office."""
+    status = 410 if closed.reason in ("revoked", "expired") else 404
+    context = {"reason": closed.reason, **press_contacts()}
+    return private(render(request, "releases/link_closed.html", context, status=status))
 
 
 class AccessLinkView(ReleaseDetailView):
     """The release as the journalist or reviewer holding the link will see it once public."""
 
     def get(self, request, *args, **kwargs):
-        self.link = usable_link(kwargs["token"])
+        try:
+            self.link = usable_link(kwargs["token"])
+        except ClosedLink as closed:
+            return closed_link_page(request, closed)
         AccessLog.objects.create(
             link=self.link, path=request.path[:300], user_agent=request.headers.get("User-Agent", "")[:300]
         )
@@ -52,7 +78,10 @@ class AccessLinkView(ReleaseDetailView):
 
 def access_link_file(request, token, pk=None):
     """An attachment (or, without ``pk``, the featured image) of the release behind a usable link."""
-    link = usable_link(token)
+    try:
+        link = usable_link(token)
+    except ClosedLink as closed:
+        return closed_link_page(request, closed)
     if link.release.is_published():
         return redirect(
             link.release.image_url()

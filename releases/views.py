@@ -142,7 +142,7 @@ class ReleaseDetailView(DetailView):
             for field in ("slug", "headline") + (("language",) if name in ("original", "translated") else ())
         }
         return (
-            releases.select_related("boilerplate")
+            releases.select_related("boilerplate", "event")
             .defer("search_vector")
             .prefetch_related(
                 Prefetch("releasecontact_set", ReleaseContact.objects.select_related("contact")),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from PIL import Image
 
 from browser_checks import CHROMIUM, require_chromium
+from mail_server import MailServer
 from members.models import Organization
 from releases.models import Attachment, Boilerplate, MediaContact, Release, ReleaseContact, Spokesperson, Tag
 
@@ -204,6 +205,8 @@ def release_form_data():
             "translation_of": "",
             "releasecontact_set-TOTAL_FORMS": len(contacts),
             "releasecontact_set-INITIAL_FORMS": 0,
+            "event-TOTAL_FORMS": 0,
+            "event-INITIAL_FORMS": 0,
             "attachments-TOTAL_FORMS": 0,
             "attachments-INITIAL_FORMS": 0,
             "corrections-TOTAL_FORMS": 0,
@@ -346,6 +349,87 @@ def public_pages(
         "search-blank": reverse("releases:search"),
         "search-no-results": reverse("releases:search") + "?q=zebra",
         "not-found": "/releases/no-such-release/",
+    }
+
+
+@pytest.fixture
+def mail_server(settings):
+    """A real SMTP server in the test process; every mailer sends to it."""
+    with MailServer() as server:
+        settings.MAILERS = {"default": server.mailer}
+        yield server
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, the test database is a file, so the worker processes the worker tests start can open it."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("database") / "test.sqlite3")
+
+
+@pytest.fixture
+def reach_pages(settings, coalition, make_release, make_contact, make_tag, make_spokesperson):
+    """The public pages issue 14 added, one of each state; maps a page name to (path, expected status).
+
+    Pages answering a POST are fetched by the caller (see ``post_pages``).
+    """
+    import time_machine
+    from django.core import signing
+
+    from releases.models import AccessLink, AdvisoryEvent, Subscription
+    from releases.subscriptions import tokens
+
+    settings.SITE_URL = "https://press.example.org"
+    now = timezone.now()
+    topic = make_tag(name="Asylum", slug="asylum")
+    contact = make_contact(name="Elyssa Pachico", role="Press officer", organization=coalition, languages="English")
+    person = make_spokesperson(name="Oscar Chacón", slug="oscar-chacon", title="Executive director")
+    make_release(headline="On asylum", tags=[topic])
+    advisory = make_release(
+        kind=Release.Kind.MEDIA_ADVISORY,
+        headline="Vigil outside the detention center",
+        summary="Families and faith leaders hold a vigil.",
+        contacts=[contact],
+        spokespeople=[person],
+    )
+    AdvisoryEvent.objects.create(
+        release=advisory,
+        starts_at=now + timezone.timedelta(days=3),
+        ends_at=now + timezone.timedelta(days=3, hours=2),
+        time_zone="America/Los_Angeles",
+        place_name="Federal Building steps",
+        address="300 N Los Angeles St, Los Angeles",
+        online_url="https://live.example.org/vigil",
+    )
+    scheduled = make_release(
+        headline="Embargoed lawsuit", contacts=[contact], released_at=now + timezone.timedelta(days=1)
+    )
+    embargo = AccessLink.objects.create(
+        release=scheduled, name="Ana Reporter", expires_at=now + timezone.timedelta(days=2)
+    )
+    revoked = AccessLink.objects.create(
+        release=scheduled, name="Ben", expires_at=now + timezone.timedelta(days=2), revoked_at=now
+    )
+    pending = Subscription.objects.create(email="new@example.org", languages=["en"])
+    confirmed = Subscription.objects.create(email="ana@example.org", languages=["en", "es"], confirmed_at=now)
+    confirmed.topics.set([topic])
+    with time_machine.travel(now - timezone.timedelta(days=30), tick=False):
+        old = signing.TimestampSigner(salt=tokens.CONFIRM_SALT).sign(str(pending.pk))
+    path = lambda url: url.removeprefix(settings.SITE_URL)  # noqa: E731
+    return {
+        "subscribe": (reverse("subscriptions:subscribe"), 200),
+        "requested": (reverse("subscriptions:requested"), 200),
+        "confirm": (path(tokens.confirm_url(pending)), 200),
+        "confirm-expired": (reverse("subscriptions:confirm", args=[old]), 410),
+        "manage": (path(tokens.manage_url(confirmed)), 200),
+        "leave": (path(tokens.leave_url(confirmed)), 200),
+        "advisory": (advisory.get_absolute_url(), 200),
+        "embargo-link": (embargo.get_absolute_url(), 200),
+        "revoked-link": (revoked.get_absolute_url(), 410),
+        "unknown-link": (reverse("access-link", args=["no-such-token"]), 404),
     }
 
 

@@ -1,6 +1,8 @@
 """Personal access links: an embargo link lets a named journalist read a scheduled release early,
 until it expires or is revoked; a preview link lets a reviewer without an account read a draft.
-Every opening is logged and shown in the admin; the pages are private, no-store and noindex;
+Every opening is logged and shown in the admin; the pages are private, no-store and noindex, and
+read "EMBARGOED UNTIL …" while embargoed; a revoked or expired link answers 410, saying so, with
+the press office's contacts;
 the release's files are reachable through the link only. Publishers grant embargo access;
 writers may only give preview links."""
 
@@ -35,7 +37,8 @@ def embargoed(make_release, png_file):
 
 
 @pytest.fixture
-def link(embargoed):
+def link(embargoed, coalition, make_contact):
+    make_contact(name="Elyssa Pachico")
     return AccessLink.objects.create(
         release=embargoed, name="Ana Reporter", outlet="The Daily", expires_at=MOMENT + dt.timedelta(days=1)
     )
@@ -98,8 +101,10 @@ def test_every_view_is_logged_and_shown_in_the_admin(client, link, embargoed, si
     assert "Ana Reporter" in publisher.get(reverse("admin:releases_release_change", args=[embargoed.pk])).text
 
 
-@pytest.mark.parametrize("closed", ["expired", "revoked"])
-def test_a_closed_link_answers_like_a_missing_page(client, link, embargoed, time_machine, closed):
+@pytest.mark.parametrize(
+    ("closed", "says"), [("expired", "This link has expired"), ("revoked", "This link was revoked")]
+)
+def test_a_closed_link_says_so_and_gives_the_press_office(client, link, embargoed, time_machine, closed, says):
     assert answers(client, addresses(link, embargoed)) == {"page": 200, "image": 200, "attachment": 200}
     if closed == "expired":
         time_machine.move_to(link.expires_at, tick=False)
@@ -107,16 +112,41 @@ def test_a_closed_link_answers_like_a_missing_page(client, link, embargoed, time
         AccessLink.objects.filter(pk=link.pk).update(revoked_at=NOW)
     views = AccessLog.objects.count()
 
-    missing = client.get(reverse("access-link", args=["no-such-token"]))
-    closed_page = client.get(link.get_absolute_url())
+    page = client.get(link.get_absolute_url())
 
-    assert (
-        (closed_page.status_code, closed_page.content)
-        == (missing.status_code, missing.content)
-        == (404, missing.content)
-    )
-    assert answers(client, addresses(link, embargoed)) == {"page": 404, "image": 404, "attachment": 404}
+    assert page.status_code == 410
+    assert says in page.text and "press@example.org" in page.text and "Elyssa Pachico" in page.text
+    assert "Coalition sues over detention" not in page.text
+    assert page["Cache-Control"] == "private, no-store"
+    assert answers(client, addresses(link, embargoed)) == {"page": 410, "image": 410, "attachment": 410}
     assert AccessLog.objects.count() == views
+
+
+def test_an_unknown_link_is_a_404_that_gives_the_press_office(client, coalition, make_contact):
+    make_contact(name="Elyssa Pachico")
+
+    page = client.get(reverse("access-link", args=["no-such-token"]))
+
+    assert page.status_code == 404
+    assert "This link does not open" in page.text and "press@example.org" in page.text
+
+
+def test_the_embargoed_page_reads_embargoed_until_never_for_immediate_release(client, link, embargoed):
+    page = client.get(link.get_absolute_url()).text
+    text = client.get(reverse("releases:detail-text", args=[embargoed.slug])).status_code
+
+    assert '<p class="timing">EMBARGOED UNTIL June 16, 2026, 10 a.m. (America/Chicago)</p>' in page
+    assert "FOR IMMEDIATE RELEASE" not in page
+    assert text == 404  # the public wire text stays closed until the moment
+
+
+def test_the_embargo_line_is_in_the_pages_language(client, make_release):
+    release = make_release(headline="La coalición demanda", language="es", released_at=MOMENT)
+    link = AccessLink.objects.create(release=release, name="Ana", expires_at=MOMENT + dt.timedelta(days=1))
+
+    page = client.get(link.get_absolute_url()).text
+
+    assert "16 de junio de 2026" in page and "FOR IMMEDIATE RELEASE" not in page
 
 
 def test_a_publisher_grants_and_revokes_an_embargo_link_in_the_release_form(client, embargoed, signed_in):
@@ -148,7 +178,7 @@ def test_a_publisher_grants_and_revokes_an_embargo_link_in_the_release_form(clie
 
     link.refresh_from_db()
     assert link.revoked_at == NOW
-    assert client.get(link.get_absolute_url()).status_code == 404
+    assert client.get(link.get_absolute_url()).status_code == 410
 
 
 def request_address(link):
@@ -162,7 +192,7 @@ def test_a_publisher_revokes_links_with_the_admin_action(client, link, signed_in
         reverse("admin:releases_accesslink_changelist"), {"action": "revoke", "_selected_action": [link.pk]}
     )
 
-    assert client.get(link.get_absolute_url()).status_code == 404
+    assert client.get(link.get_absolute_url()).status_code == 410
 
 
 def link_rows(purpose):

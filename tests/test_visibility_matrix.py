@@ -282,6 +282,11 @@ def test_a_hidden_release_leaks_nowhere(world, reader, state):
         page, text = seen_own.pop("page"), seen_own.pop("wire text")
         assert (page[0], text[0]) == (410, 410)
         assert MARKER.encode() not in page[1] + text[1]
+    if "link" in STATES[state] and ("revoked" in state or "expired" in state):
+        # A closed link says it is closed (410) and gives the press office, but nothing of the release.
+        for name in ("access link", "access link image", "access link attachment"):
+            status, body, _headers = seen_own.pop(name)
+            assert status == 410 and MARKER.encode() not in body, name
     assert {name: answer for name, answer in seen_own.items()} == {name: expected[name] for name in seen_own}
 
 

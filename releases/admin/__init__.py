@@ -1,1 +1,1 @@
-from . import access, legacy, library, release  # noqa: F401  (each module registers its ModelAdmins)
+from . import access, event, legacy, library, media_list, release  # noqa: F401  (each module registers its ModelAdmins)

@@ -16,7 +16,9 @@ from .. import workflow
 from ..models import Attachment, Correction, Release, ReleaseContact, StatusChange
 from .access import AccessLinkInline
 from .csp import RichTextEditorCSPMixin, allow_import_maps
+from .event import AdvisoryEventInline
 from .import_export import import_export_urls
+from .media_list import embargo_mailing_urls
 from .revisions import RevisionDiffMixin
 from .withdrawal import withdrawal_urls
 
@@ -199,7 +201,14 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["spokespeople", "cosigners", "tags", "boilerplate", "translation_of"]
     readonly_fields = ["state", "moment", "withdrawal", "created_at", "created_by", "updated_at", "updated_by"]
-    inlines = [ReleaseContactInline, AttachmentInline, CorrectionInline, AccessLinkInline, StatusChangeInline]
+    inlines = [
+        ReleaseContactInline,
+        AdvisoryEventInline,
+        AttachmentInline,
+        CorrectionInline,
+        AccessLinkInline,
+        StatusChangeInline,
+    ]
     actions = ["submit_for_review", "publish"]
     save_on_top = True
     fieldsets = [
@@ -310,6 +319,7 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
     def get_urls(self):
         return [
             *withdrawal_urls(self),
+            *embargo_mailing_urls(self),
             *import_export_urls(self),
             *super().get_urls(),
         ]

@@ -11,6 +11,7 @@ Everything a change recomputes is here:
   it shares it), the default boilerplate of its language (when new);
 - after: its search vector (``search.refresh_search_vectors``: headline, subheadline, summary, body,
   tag and spokespeople names); translations that share a published original's moment follow it;
+  a published release's moment is noted, for the alerts sent to subscribers then (``alerts``);
 - after any public-facing change: a new publication generation (``generation.bump``), which every
   cached answer about publication is keyed by, so every process sees the change at once;
 - a correction moves its release's "last changed" date, since readers see it;
@@ -82,6 +83,10 @@ def after_releases_saved(releases: QuerySet) -> None:
     """The effects of saving these releases (a queryset), in one statement each: for one release or a batch."""
     refresh_search_vectors(releases)
     generation.bump(using=releases.db)
+    # Subscribers hear of each published one when its moment comes (imported here: it reads the models).
+    from ..alerts import releases_saved
+
+    releases_saved(releases)
 
 
 def after_correction_save(correction) -> None:

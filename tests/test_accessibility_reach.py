@@ -1,0 +1,52 @@
+"""axe-core's WCAG 2.2 AA rules on the pages issue 14 added, in a real browser: the subscription
+pages (with a form's errors, and too many requests), closed links, a media advisory with its
+event, the embargo page, and the admin's embargo mailing page. (English only: the Spanish
+addresses come with issue 10.)"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from browser_checks import axe_violations, describe_violations
+from releases.models import Journalist, MediaList, Release
+from test_newsroom_flow import PASSWORD, ensure_roles, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_new_pages_have_no_serious_accessibility_violations(live_server, page, reach_pages, settings):
+    failures = {}
+    for name, (path, status) in reach_pages.items():
+        response = page.goto(live_server.url + path)
+        assert response.status == status, name
+        if violations := axe_violations(page):
+            failures[name] = violations
+    page.goto(live_server.url + reverse("subscriptions:subscribe"))
+    page.get_by_role("button", name="Subscribe").click()
+    if violations := axe_violations(page):
+        failures["subscribe with errors"] = violations
+    settings.SUBSCRIPTION_REQUESTS_PER_HOUR = 0
+    page.goto(live_server.url + reverse("subscriptions:subscribe"))
+    page.get_by_label("Email address").fill("x@example.org")
+    page.get_by_role("button", name="Subscribe").click()
+    page.get_by_role("heading", name="Too many requests").wait_for()
+    if violations := axe_violations(page):
+        failures["too many requests"] = violations
+
+    assert not failures, "\n".join(f"{name}:\n{describe_violations(found)}" for name, found in failures.items())
+
+
+def test_the_embargo_mailing_page_has_no_serious_accessibility_violations(
+    live_server, page, make_release, django_user_model
+):
+    ensure_roles()
+    publisher = django_user_model.objects.create_user("pablo", password=PASSWORD, is_staff=True)
+    publisher.groups.add(Group.objects.get(name="Publisher"))
+    release = make_release(status=Release.Status.PUBLISHED, released_at=Release().released_at.replace(year=2099))
+    journalist = Journalist.objects.create(name="Ana Reporter", email="ana@example.org", languages=["en"])
+    MediaList.objects.create(name="Immigration desk").journalists.add(journalist)
+    sign_in(page, live_server, "pablo", reverse("admin:releases_release_embargo_mailing", args=[release.pk]))
+
+    violations = axe_violations(page)
+
+    assert not violations, describe_violations(violations)
