@@ -1,8 +1,9 @@
 """Alerting subscribers when a release goes public: exactly one email per subscriber and story.
 
 Rules:
-- Saving a published release (from the admin, an import or the shell: ``models/derived.py``) notes its moment as an
-  ``Announcement`` and has the worker wake at that moment. Visibility stays the query-time rule:
+- Saving a published release (from the admin, an import or the shell) notes its moment as an
+  ``Announcement`` and has the worker wake at that moment (``models/derived.announce_public_moments``).
+  Visibility stays the query-time rule:
   when the worker wakes it asks ``Release.objects.published()``, so a release unpublished or
   rescheduled meanwhile is not alerted at the old moment, and nothing is sent before its moment.
 - A release became visible at the later of its moment and its publication. One published more
@@ -29,29 +30,14 @@ from django_tasks_db.utils import exclusive_transaction
 
 from . import mailing
 from .models import Alert, Announcement, Release, ReleaseContact, Subscription
+from .models.derived import ARCHIVE_AFTER
 from .subscriptions import signup, tokens
 from .tasks import enqueue, send_alerts
 
 logger = logging.getLogger(__name__)
 
-ARCHIVE_AFTER = timezone.timedelta(days=1)
 MAX_ATTEMPTS = 5
 Status = Release.Status
-
-
-def releases_saved(releases):
-    """Note the moment of each published release among ``releases`` (a queryset); wake the worker at each new one."""
-    now = timezone.now()
-    for release_id, moment in releases.filter(status=Status.PUBLISHED).values_list("pk", "released_at"):
-        announcement, created = Announcement.objects.get_or_create(
-            release_id=release_id, moment=moment, defaults={"published_at": now}
-        )
-        if not created:
-            if announcement.state != Announcement.State.CANCELLED:
-                continue  # already waiting for its moment, or said
-            # Published again after it was cancelled: it becomes visible from now (or its moment).
-            Announcement.objects.filter(pk=announcement.pk).update(state=Announcement.State.PENDING, published_at=now)
-        enqueue(send_alerts, run_after=moment)
 
 
 def run():

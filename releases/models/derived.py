@@ -31,7 +31,10 @@ from django.utils import timezone
 from .. import generation
 from ..sanitizing import sanitize_html
 from ..search import refresh_search_vectors
+from ..tasks import enqueue, send_alerts
 
+# A release published longer than this after its moment is an archive brought in: it alerts nobody.
+ARCHIVE_AFTER = timezone.timedelta(days=1)
 # What the public record of a stored release depends on (see visibility.ON_RECORD).
 RECORD_FIELDS = ["status", "released_at", "withdrawn_at", "answer_gone"]
 SEARCHED_NAMES = ["releases.Release_tags", "releases.Release_spokespeople"]
@@ -83,10 +86,26 @@ def after_releases_saved(releases: QuerySet) -> None:
     """The effects of saving these releases (a queryset), in one statement each: for one release or a batch."""
     refresh_search_vectors(releases)
     generation.bump(using=releases.db)
-    # Subscribers hear of each published one when its moment comes (imported here: it reads the models).
-    from ..alerts import releases_saved
+    announce_public_moments(releases)
 
-    releases_saved(releases)
+
+def announce_public_moments(releases: QuerySet) -> None:
+    """Note the moment of each published release among ``releases`` as an ``Announcement`` and wake the
+    worker then, so subscribers hear of it (``releases.alerts``). A release whose moment lies more than
+    ARCHIVE_AFTER in the past (an archive brought in) is announced to nobody: none is noted."""
+    announcements = apps.get_model("releases", "Announcement").objects
+    now = timezone.now()
+    fresh = releases.filter(status="published", released_at__gt=now - ARCHIVE_AFTER)
+    for release_id, moment in fresh.values_list("pk", "released_at"):
+        announcement, created = announcements.get_or_create(
+            release_id=release_id, moment=moment, defaults={"published_at": now}
+        )
+        if not created:
+            if announcement.state != announcement.State.CANCELLED:
+                continue  # Already waiting for its moment, or said.
+            # Published again after it was cancelled: it becomes visible from now (or its moment).
+            announcements.filter(pk=announcement.pk).update(state=announcement.State.PENDING, published_at=now)
+        enqueue(send_alerts, run_after=moment)
 
 
 def after_correction_save(correction) -> None:
