@@ -7,6 +7,7 @@ Rules:
   return them to draft. Publishers (``publish_release``) also edit published and withdrawn
   releases, publish or schedule, unpublish a release that is not public yet, withdraw a public one
   with a reason readers will see, and add corrections to published releases.
+- Writers give preview links (``access_purposes``); embargoed early access is the publishers'.
 - A public release is withdrawn, never unpublished or deleted, so feeds and readers learn it left.
 - Restoring an old version or recovering a deleted release brings back its content, never a place
   in the workflow: a restored version keeps the release's current state (``WORKFLOW_FIELDS``), a
@@ -24,7 +25,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .models import Release, StatusChange
+from .models import AccessLink, Release, StatusChange
 
 PUBLISH_PERMISSION = "releases.publish_release"
 EDIT_PERMISSION = "releases.change_release"
@@ -103,6 +104,17 @@ def may_delete(release: Release) -> bool:
 
 def may_add_corrections(release: Release | None, user) -> bool:
     return release is not None and release.status == Status.PUBLISHED and can_publish(user)
+
+
+def access_purposes(user) -> list[str]:
+    """The kinds of access link this user may give: previews to whoever edits releases, embargoed early access
+    to publishers only. Forms offer exactly these, and refuse any other."""
+    purposes = []
+    if can_publish(user):
+        purposes.append(AccessLink.Purpose.EMBARGO)
+    if user.has_perm(EDIT_PERMISSION):
+        purposes.append(AccessLink.Purpose.PREVIEW)
+    return purposes
 
 
 def available_transitions(release: Release, user) -> list[Transition]:

@@ -15,7 +15,7 @@ from releases.models import Release
 
 
 class _FormFields(HTMLParser):
-    """What a browser would submit from the form with id ``form_id`` (no button, no file)."""
+    """What a browser would submit from the form with id ``form_id`` (no button, no file, no disabled field)."""
 
     def __init__(self, form_id):
         super().__init__(convert_charrefs=True)
@@ -29,7 +29,7 @@ class _FormFields(HTMLParser):
         attrs = dict(attrs)
         if tag == "form":
             self.inside = attrs.get("id") == self.form_id
-        if not self.inside or "name" not in attrs and tag != "option":
+        if not self.inside or "name" not in attrs and tag != "option" or "disabled" in attrs:
             return
         kind = attrs.get("type", "text")
         if tag == "input" and kind not in ("submit", "button", "file", "image", "reset"):

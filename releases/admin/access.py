@@ -1,18 +1,24 @@
+from urllib.parse import urljoin
+
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import CharField, Count, Value
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ..models import AccessLink, AccessLog
-from ..workflow import EDIT_PERMISSION, can_publish
+from ..workflow import EDIT_PERMISSION, access_purposes
 
 DEFAULT_LIFETIME = timezone.timedelta(days=7)
 
 
 class AccessLinkForm(forms.ModelForm):
+    """An access link as staff give or change it. The purposes it offers are those the user's role may
+    give (``AccessLinkColumnsMixin.formfield_for_choice_field``): any other is refused. A link of a
+    purpose it does not offer (an embargo link, to a writer) is shown as it is and cannot be changed."""
+
     revoke = forms.BooleanField(label=_("revoke"), required=False, help_text=_("Closes the link at once."))
 
     class Meta:
@@ -24,18 +30,15 @@ class AccessLinkForm(forms.ModelForm):
         if not self.instance.pk:
             self.initial.setdefault("expires_at", timezone.now() + DEFAULT_LIFETIME)
         self.fields["expires_at"].help_text = _("Shown in the coalition's time zone.")
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.has_changed() and cleaned_data.get("purpose") == AccessLink.Purpose.EMBARGO:
-            if not can_publish(self.user):
-                raise forms.ValidationError(_("Only publishers can give journalists embargoed early access."))
-        return cleaned_data
+        purpose = self.fields["purpose"]
+        if self.instance.pk and self.instance.purpose not in dict(purpose.choices):
+            # Disabled fields keep their stored values whatever is posted: the link stays as it is.
+            purpose.choices = [(self.instance.purpose, self.instance.get_purpose_display())]
+            for field in self.fields.values():
+                field.disabled = True
 
     def save(self, commit=True):
         link = super().save(commit=False)
-        if not link.pk:
-            link.created_by = self.user
         if self.cleaned_data.get("revoke") and link.revoked_at is None:
             link.revoked_at = timezone.now()
         if commit:
@@ -48,16 +51,26 @@ class AccessLinkColumnsMixin:
     state and how often it was opened. Links are revoked, never deleted: the log of who saw what stays."""
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(view_total=Count("views"))
+        # Each link carries the site's address as this request reaches it, for the link to send.
+        origin = Value(request.build_absolute_uri("/"), output_field=CharField())
+        return super().get_queryset(request).annotate(view_total=Count("views"), origin=origin)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "purpose":
+            allowed = access_purposes(request.user)
+            kwargs["choices"] = [(value, label) for value, label in AccessLink.Purpose.choices if value in allowed]
+            if allowed and db_field.default not in allowed:
+                kwargs["initial"] = allowed[0]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def has_delete_permission(self, request, obj=None):
         return False
 
     @admin.display(description=_("link to send"))
     def address(self, link):
-        if not link.pk:
+        if not link.pk or not getattr(link, "origin", None):
             return "—"
-        url = self.request.build_absolute_uri(link.get_absolute_url())
+        url = urljoin(link.origin, link.get_absolute_url())
         return format_html('<a href="{}">{}</a>', url, url)
 
     @admin.display(description=_("state"))
@@ -85,14 +98,8 @@ class AccessLinkInline(AccessLinkColumnsMixin, admin.StackedInline):
     readonly_fields = ["address", "state", "view_count"]
     verbose_name_plural = _("access links (embargoed early access and previews)")
 
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        formset.form.user = request.user
-        self.request = request
-        return formset
-
-    # Whoever may edit the release may give preview links from its form; the form lets only
-    # publishers grant or change embargo links.
+    # Whoever may edit the release may give preview links from its form; the form offers
+    # embargo links, and lets them be changed, to publishers only.
     def has_add_permission(self, request, obj=None):
         return request.user.has_perm(EDIT_PERMISSION)
 
@@ -126,17 +133,16 @@ class AccessLinkAdmin(AccessLinkColumnsMixin, admin.ModelAdmin):
     actions = ["revoke"]
     date_hierarchy = "created_at"
 
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        form.user = request.user
-        self.request = request
-        return form
-
     def get_fields(self, request, obj=None):
         return ["release", *AccessLinkForm.Meta.fields, "address", "state", "revoke"]
 
     def get_readonly_fields(self, request, obj=None):
         return ["address", "state"] + (["release"] if obj else [])
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
 
     @admin.action(description=_("Revoke the selected links"), permissions=["change"])
     def revoke(self, request, queryset):

@@ -13,7 +13,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from .. import workflow
-from ..models import Attachment, Correction, Release, ReleaseContact, StatusChange
+from ..models import AccessLink, Attachment, Correction, Release, ReleaseContact, StatusChange
 from .access import AccessLinkInline
 from .csp import RichTextEditorCSPMixin, allow_import_maps
 from .event import AdvisoryEventInline
@@ -274,6 +274,12 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is AccessLink:
+            for link_form in formset.extra_forms:
+                link_form.instance.created_by = request.user
+        super().save_formset(request, form, formset, change)
 
     def save_related(self, request, form, formsets, change):
         """Then the button pressed, if any: its transition applies to the saved release."""
