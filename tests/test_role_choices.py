@@ -8,9 +8,11 @@ import datetime as dt
 from html.parser import HTMLParser
 
 import pytest
+import reversion
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from reversion.models import Version
 
 from releases.models import AccessLink, Release
 from releases.workflow import TRANSITIONS
@@ -171,3 +173,18 @@ def test_every_list_action_a_role_is_shown_is_accepted(staff, make_release):
         else:
             release.refresh_from_db()
             assert release.status != Status.DRAFT, action
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.PUBLISHED])
+def test_the_history_offers_restoring_a_version_only_where_the_role_may_restore_it(staff, role, make_release, status):
+    release = make_release(status=status)
+    with reversion.create_revision():
+        release.save()
+    version = Version.objects.get_for_object(release).get()
+    restore_url = reverse("admin:releases_release_revision", args=[release.pk, version.pk])
+
+    history = staff.get(reverse("admin:releases_release_history", args=[release.pk])).text
+
+    offered = f'href="{restore_url}"' in history
+    assert offered == (role != "Writer" or status == Status.DRAFT)
+    assert staff.get(restore_url).status_code == (200 if offered else 403)

@@ -79,7 +79,13 @@ class RevisionDiffMixin:
 
     def history_view(self, request, object_id, extra_context=None):
         versions = Version.objects.get_for_object_reference(self.model, unquote(object_id))
-        context = {"versions": versions.select_related("revision__user"), "object_id": object_id}
+        current = self.get_object(request, unquote(object_id))
+        context = {
+            "versions": versions.select_related("revision__user"),
+            "object_id": object_id,
+            # Restoring is changing: a role that may not change the release is not offered it.
+            "may_restore": current is not None and self.has_change_permission(request, current),
+        }
         return super().history_view(request, object_id, {**context, **(extra_context or {})})
 
     def revision_changes_view(self, request, object_id, version_id):
