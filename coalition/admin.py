@@ -1,4 +1,6 @@
-"""The press room's admin site: Django's, with the second step of staff sign-in (signin/mfa.py).
+"""The press room's admin site: Django's, with the second step of staff sign-in (signin/mfa.py), and
+"Import or export" as an entry of its own in the navigation and on the home page, for the roles that may
+use it (releases/admin/import_export.py).
 
 Extend this class (and only this one) for anything else the whole admin needs.
 """
@@ -29,11 +31,25 @@ class PressRoomAdminSite(admin.AdminSite):
         return super().login(request, extra_context)
 
     def get_urls(self):
+        # Imported here: this module is loaded while the releases' ModelAdmins register with the site.
+        from releases.admin import import_export
+
         return [
             path("mfa/", never_cache(csrf_protect(self.second_step_view)), name="mfa-second-step"),
             path("mfa/enrol/<int:pk>/<str:token>/", never_cache(csrf_protect(self.enrol_view)), name="mfa-enrol"),
+            *import_export.urls(self),
             *super().get_urls(),
         ]
+
+    def get_app_list(self, request, app_label=None):
+        from releases.admin import import_export
+
+        app_list = super().get_app_list(request, app_label)
+        entry = import_export.navigation_entry(request)
+        for app in app_list:
+            if entry and app["app_label"] == "releases":
+                app["models"] = sorted([*app["models"], entry], key=lambda model: str(model["name"]))
+        return app_list
 
     def second_step_view(self, request):
         return views.second_step(request, self)

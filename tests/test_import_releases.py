@@ -375,13 +375,6 @@ def test_the_admin_upload_needs_the_right_to_add_releases(client, django_user_mo
     assert not Release.objects.exists()
 
 
-@pytest.mark.django_db
-def test_the_old_addresses_list_links_to_import_and_export(admin_client):
-    page = admin_client.get(reverse("admin:releases_legacypath_changelist")).content.decode()
-
-    assert reverse("admin:releases_import") in page
-
-
 # Batches
 
 

@@ -1,9 +1,11 @@
 """Import and export in the admin: an upload form for release files (what ``import_releases`` does)
-and downloads of the exports, on one page linked from the releases list and the old addresses.
+and downloads of the exports, on one page of its own ("Import or export" in the admin's navigation
+and on its home page, see ``coalition/admin.py``; also linked from the releases list).
 
 Importing needs the right to add and change releases (publishing, the right to publish);
 exporting, the right to view releases, contacts, spokespeople and organizations, since the
-exports hold contacts' phones and emails.
+exports hold contacts' phones and emails. The page shows each to whoever may do it, and the
+navigation entry to whoever may do either.
 """
 
 from functools import partial
@@ -12,7 +14,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, StreamingHttpResponse
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
@@ -65,21 +67,46 @@ class ImportForm(forms.Form):
             del self.fields["publish"]
 
 
-def import_export_urls(model_admin):
-    """The import page and the export downloads, as URLs of the releases' admin."""
-    view = model_admin.admin_site.admin_view
+def may_import(user) -> bool:
+    return user.has_perms(IMPORT_PERMISSIONS)
+
+
+def may_export(user) -> bool:
+    return user.has_perms(EXPORT_PERMISSIONS)
+
+
+def urls(admin_site):
+    """The import and export page and the export downloads, as URLs of the admin site."""
+    view = admin_site.admin_view
     return [
-        path("import/", view(partial(import_view, model_admin=model_admin)), name="releases_import"),
-        path("export/<str:name>/", view(export_view), name="releases_export"),
+        path("import-export/", view(partial(import_view, admin_site=admin_site)), name="releases_import"),
+        path("import-export/<str:name>/", view(export_view), name="releases_export"),
     ]
 
 
-def import_view(request, *, model_admin):
+def navigation_entry(request) -> dict | None:
+    """The page as an entry of the admin's app list (navigation and home page), or None for whoever may not use it."""
+    if not (may_import(request.user) or may_export(request.user)):
+        return None
+    return {
+        "model": None,
+        "name": _("Import or export"),
+        "object_name": "ImportExport",
+        "perms": {"add": False, "change": may_import(request.user), "delete": False, "view": True},
+        "admin_url": reverse("admin:releases_import"),
+        "add_url": None,
+        "view_only": not may_import(request.user),
+    }
+
+
+def import_view(request, *, admin_site):
     """Upload release files, see what each became; the exports are offered on the same page."""
-    if not request.user.has_perms(IMPORT_PERMISSIONS):
+    importing, exporting = may_import(request.user), may_export(request.user)
+    if not (importing or exporting) or (request.method == "POST" and not importing):
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None, may_publish=can_publish(request.user))
-    results = None
+    form = results = None
+    if importing:
+        form = ImportForm(request.POST or None, request.FILES or None, may_publish=can_publish(request.user))
     if request.method == "POST" and form.is_valid():
         importer = FileImporter(
             publish=form.cleaned_data.get("publish", False),
@@ -88,20 +115,19 @@ def import_view(request, *, model_admin):
         )
         results = list(importer.run(Source.from_upload(upload) for upload in form.cleaned_data["files"]))
     context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": model_admin.opts,
-        "title": _("Import and export releases"),
+        **admin_site.each_context(request),
+        "title": _("Import or export releases"),
         "form": form,
         "results": results,
         "dry_run": form.cleaned_data.get("dry_run") if results is not None else None,
-        "exports": sorted(EXPORTS) if request.user.has_perms(EXPORT_PERMISSIONS) else [],
+        "exports": sorted(EXPORTS) if exporting else [],
     }
     return TemplateResponse(request, "admin/releases/import_export.html", context)
 
 
 def export_view(request, name):
     """Download one export, streamed; never cached anywhere."""
-    if not request.user.has_perms(EXPORT_PERMISSIONS):
+    if not may_export(request.user):
         raise PermissionDenied
     if name not in EXPORTS:
         raise Http404

@@ -13,5 +13,5 @@ class LegacyPathAdmin(admin.ModelAdmin):
     autocomplete_fields = ["release"]
 
     def has_view_permission(self, request, obj=None):
-        """Whoever may see releases may see their old addresses (and reach import and export from there)."""
+        """Whoever may see releases may see their old addresses."""
         return request.user.has_perm("releases.view_release") or super().has_view_permission(request, obj)

@@ -17,7 +17,7 @@ from ..models import AccessLink, Attachment, Correction, Release, ReleaseContact
 from .access import AccessLinkInline
 from .csp import RichTextEditorCSPMixin, allow_import_maps
 from .event import AdvisoryEventInline
-from .import_export import import_export_urls
+from .import_export import navigation_entry
 from .media_list import embargo_mailing_urls
 from .revisions import RevisionDiffMixin
 from .withdrawal import withdrawal_urls
@@ -292,6 +292,9 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
                 release.refresh_from_db()
                 messages.success(request, _("Now “%(status)s”.") % {"status": release.display_status})
 
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {"import_export": navigation_entry(request), **(extra_context or {})})
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["buttons"] = workflow.buttons(obj, request.user, restoring=context.get("restoring", False))
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -326,7 +329,6 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
         return [
             *withdrawal_urls(self),
             *embargo_mailing_urls(self),
-            *import_export_urls(self),
             *super().get_urls(),
         ]
 
