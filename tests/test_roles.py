@@ -223,7 +223,8 @@ def test_a_publisher_schedules_with_a_future_moment(publisher, make_release, rel
     assert Client().get(release.get_absolute_url()).status_code == 404
     listed = publisher.get(reverse("admin:releases_release_changelist") + "?state=scheduled").text
     assert "Scheduled" in listed
-    assert re.search(r'<td class="field-moment">[^<]+ C[SD]T · [^<]+ UTC</td>', listed)  # Local zone, then UTC.
+    # Local zone, then UTC.
+    assert re.search(r'<td class="field-moment">[^<]+ C[SD]T <span class="utc">[^<]+ UTC</span></td>', listed)
 
 
 def test_a_publisher_publishes_with_the_action(publisher, make_release):

@@ -23,13 +23,20 @@ from .revisions import RevisionDiffMixin
 from .withdrawal import withdrawal_urls
 
 
-def in_zone_and_utc(moment):
-    """A moment as the coalition's staff and their partners abroad read it: local zone, then UTC."""
-    if moment is None:
-        return "—"
+def local_and_utc(moment):
+    """A moment as the coalition's staff and their partners abroad read it: (in the local zone, in UTC)."""
     local = timezone.localtime(moment)
     utc = moment.astimezone(timezone.UTC)
-    return f"{date_format(local, 'DATETIME_FORMAT')} {local.tzname()} · {date_format(utc, 'DATETIME_FORMAT')} UTC"
+    return f"{date_format(local, 'DATETIME_FORMAT')} {local.tzname()}", f"{date_format(utc, 'DATETIME_FORMAT')} UTC"
+
+
+def in_zone_and_utc(moment):
+    return "—" if moment is None else " · ".join(local_and_utc(moment))
+
+
+def one_line(text):
+    """Text typed in a box that wraps, as the one line it is: a pressed Enter is a space."""
+    return " ".join(text.split())
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -136,6 +143,11 @@ class ReleaseAdminForm(forms.ModelForm):
             "image_alt",
             "image_credit",
         ]
+        # Read whole while typed: they wrap (and grow) instead of scrolling sideways in a one-line input.
+        widgets = {
+            "headline": forms.Textarea(attrs={"rows": 2}),
+            "subheadline": forms.Textarea(attrs={"rows": 2}),
+        }
 
     @classmethod
     def for_user(cls, user):
@@ -146,6 +158,12 @@ class ReleaseAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["loaded_version"] = self.instance.updated_at.isoformat()
+
+    def clean_headline(self):
+        return one_line(self.cleaned_data["headline"])
+
+    def clean_subheadline(self):
+        return one_line(self.cleaned_data["subheadline"])
 
     def clean(self):
         cleaned_data = super().clean()
@@ -210,7 +228,6 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
         StatusChangeInline,
     ]
     actions = ["submit_for_review", "publish"]
-    save_on_top = True
     fieldsets = [
         (
             _("What"),
@@ -236,13 +253,26 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
         (_("History"), {"classes": ["collapse"], "fields": ["created_at", "created_by", "updated_at", "updated_by"]}),
     ]
 
+    class Media:
+        css = {"all": ["css/admin-releases.css"]}
+
     @admin.display(description=_("status"), ordering="status")
     def state(self, release):
         return release.display_status if release.pk else Release.Status.DRAFT.label
 
     @admin.display(description=_("release moment (local · UTC)"), ordering="released_at")
     def moment(self, release):
-        return in_zone_and_utc(release.released_at)
+        if release.released_at is None:
+            return "—"
+        local, utc = timezone.localtime(release.released_at), release.released_at.astimezone(timezone.UTC)
+        # The UTC line repeats the date only when it is another day there.
+        utc_format = "TIME_FORMAT" if utc.date() == local.date() else "DATETIME_FORMAT"
+        return format_html(
+            '{} {} <span class="utc">{} UTC</span>',
+            date_format(local, "DATETIME_FORMAT"),
+            local.tzname(),
+            date_format(utc, utc_format),
+        )
 
     @admin.display(description=_("withdrawal"))
     def withdrawal(self, release):
