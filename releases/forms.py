@@ -10,7 +10,8 @@ from .models.visibility import named_by_public_releases
 
 
 class ReleaseFilterForm(forms.Form):
-    """The public release list's filters. Invalid values are reported and ignored, never a 500.
+    """The public release list's filters. Invalid values are ignored visibly (a notice above the list and
+    the error in the form), never a 500 and never a silently unfiltered list.
 
     Tag, spokesperson and member choices list only those with public releases, by slug.
     """
@@ -51,6 +52,12 @@ class ReleaseFilterForm(forms.Form):
         )
         for name, (empty_label, _queryset) in choices.items():
             self.fields[name].choices = [("", empty_label), *lists[name]]
+
+    def ignored(self) -> list[tuple[str, str]]:
+        """(label, value) of each filter given a value it does not know: left out of the list, and said so."""
+        if not self.is_bound or self.is_valid():
+            return []
+        return [(self.fields[name].label, self.data.get(name, "")) for name in self.errors if name in self.fields]
 
     def filter(self, queryset):
         if not self.is_bound:

@@ -431,3 +431,29 @@ def test_the_release_list_offers_import_export_and_recovery(admin_client):
 
     assert reverse("admin:releases_import") in page
     assert reverse("admin:releases_release_recoverlist") in page
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"state": "bogus"}, "The “status” filter does not know “bogus”"),
+        ({"year": "last"}, "The “year” filter does not know “last”"),
+    ],
+)
+def test_an_unknown_filter_value_on_the_release_list_is_ignored_with_a_message(
+    admin_client, make_release, query, message
+):
+    make_release(headline="Listed anyway")
+
+    response = admin_client.get(CHANGELIST_URL, query)
+
+    assert listed(response) == {"Listed anyway"}
+    assert message in response.text
+
+
+def test_an_unknown_kind_on_the_release_list_lists_nothing_rather_than_everything(admin_client, make_release):
+    make_release(headline="A press release")
+
+    for query in ({"kind": "bogus"}, {"kind__exact": "bogus"}):
+        response = admin_client.get(CHANGELIST_URL, query)
+        assert listed(response) == set(), query

@@ -309,3 +309,47 @@ def test_the_year_archive_offers_its_months(client, make_release):
 
     month = client.get(reverse("releases:archive-month", args=[2022, 6])).text
     assert june.headline in month and "September release" not in month
+
+
+@pytest.mark.parametrize("query", ["kind=bogus", "kind=bogus&language=es", "tag=no-such-topic"])
+def test_an_unknown_filter_value_is_ignored_visibly_above_the_list_and_in_the_form(client, make_release, query):
+    make_release(headline="Shown, since the filter was left out", language="es")
+
+    page = client.get(reverse("releases:list") + "?" + query).text
+
+    notice = page.index('id="ignored-filters"')
+    assert notice < page.index("Shown, since the filter was left out")
+    name, value = query.split("&")[0].split("=")
+    assert f"“{value}” is not one of its choices." in page
+    assert f'<select name="{name}" aria-invalid="true"' in page
+
+
+def test_known_filter_values_show_no_notice(client, make_release):
+    make_release(kind=Release.Kind.STATEMENT)
+
+    assert 'id="ignored-filters"' not in client.get(reverse("releases:list") + "?kind=statement").text
+
+
+@pytest.mark.parametrize(
+    ("timing", "shown"),
+    [
+        ("MEDIA ADVISORY", None),
+        ("Media advisory: for planning purposes", "for planning purposes"),
+        ("MEDIA ADVISORY – FOR RELEASE JUNE 5", "FOR RELEASE JUNE 5"),
+        ("FOR IMMEDIATE RELEASE", "FOR IMMEDIATE RELEASE"),
+    ],
+)
+def test_a_media_advisory_names_its_kind_once(client, make_release, timing, shown):
+    advisory = make_release(
+        headline="Vigil outside the detention center", kind=Release.Kind.MEDIA_ADVISORY, timing=timing
+    )
+
+    page = client.get(advisory.get_absolute_url()).text
+    header = page[page.index('<header class="release-header">') : page.index("<h1>")]
+
+    assert header.lower().count("media advisory") == 1  # The kind, beside the date.
+    assert '<span class="kind">Media advisory</span>' in header
+    if shown:
+        assert f'<p class="timing">{shown}</p>' in header
+    else:
+        assert 'class="timing"' not in header

@@ -2,9 +2,13 @@
 the changed words; restoring a version brings its text back but keeps the release's current
 publishing status; a deleted release can be recovered, and comes back as a draft."""
 
+import datetime as dt
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from reversion.models import Version
 
 from releases.models import Release
@@ -77,7 +81,22 @@ def test_what_changed_shows_the_changed_words(publisher, edited):
 
     assert "<ins>declaration</ins>" in page.replace(" declaration", "declaration")
     assert "<del>protection.</del>" in page and "<ins>detention.</ins>" in page
-    assert "Saved by paula" in page
+    assert " by paula." in page
+
+
+def test_what_changed_writes_an_afternoon_time_with_one_full_stop(publisher, edited, time_machine):
+    """Django writes 1:14 p.m. with its own full stop; a sentence ending on it must not add another."""
+    tomorrow = timezone.localtime() + dt.timedelta(days=1)
+    time_machine.move_to(tomorrow.replace(hour=13, minute=14), tick=False)
+    save(publisher, edited, headline="Coalition answers the summit, again")
+    newest = versions_of(edited)[0]
+
+    page = publisher.get(reverse("admin:releases_release_revision_changes", args=[edited.pk, newest.pk])).text
+    text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+
+    assert re.search(r"Saved on \w+\.? \d+, \d{4}, 1:14 p\.m\. by paula\.", text)
+    assert "p.m.." not in text and "a.m.." not in text
+    assert "Compared with the version saved on " in text
 
 
 def test_publishing_changes_no_visible_word(publisher, edited):

@@ -39,6 +39,17 @@ def one_line(text):
     return " ".join(text.split())
 
 
+def ignored_visibly(request, list_filter, queryset):
+    """The list unfiltered by a value the filter does not know, with a message saying so."""
+    if list_filter.value() is not None:
+        messages.warning(
+            request,
+            _("The “%(filter)s” filter does not know “%(value)s”: it was left out, and all releases are listed.")
+            % {"filter": list_filter.title, "value": list_filter.value()},
+        )
+    return queryset
+
+
 class YearFilter(admin.SimpleListFilter):
     title = _("year")
     parameter_name = "year"
@@ -52,7 +63,7 @@ class YearFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() and self.value().isdigit():
             return queryset.filter(released_at__year=int(self.value()))
-        return queryset
+        return ignored_visibly(request, self, queryset)
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -67,7 +78,7 @@ class StatusFilter(admin.SimpleListFilter):
             return queryset.scheduled()
         if self.value() in Release.Status.values:
             return queryset.filter(status=self.value())
-        return queryset
+        return ignored_visibly(request, self, queryset)
 
 
 class ReleaseContactInline(admin.TabularInline):

@@ -240,6 +240,15 @@ class Release(Visible, models.Model):
     def get_absolute_url(self) -> str:
         return reverse("releases:detail", kwargs={"slug": self.slug})
 
+    def timing_line(self) -> str:
+        """The release-timing line as printed above the headline, without the kind's name at its start:
+        the page names the kind beside the date, so "MEDIA ADVISORY" is not said twice."""
+        timing = self.timing.strip()
+        label = str(self.get_kind_display())
+        if timing.casefold().startswith(label.casefold()):
+            timing = timing[len(label) :].lstrip(" :–—-|·")
+        return timing
+
     def clean(self):
         errors = {}
         if self.image and not self.image_alt.strip():
