@@ -38,7 +38,7 @@ install-dev: $(VENV)/.installed-dev
 # both stop together.
 run: install .env
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py load_demo --demo-account
+	$(PY) manage.py load_demo --demo-account --address http://127.0.0.1:$(PORT)
 	@export SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}"; \
 	  $(PY) manage.py db_worker --no-reload & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

@@ -177,6 +177,13 @@ def test_demo_account_password_signs_in(client, local_sqlite):
     assert client.get(reverse("admin:index")).status_code == 200
 
 
+def test_the_sign_in_address_names_the_address_the_server_answers_at(local_sqlite):
+    output = load_demo("--demo-account", "--address", "http://127.0.0.1:8100")
+
+    assert "sign in at http://127.0.0.1:8100/admin/" in output
+    assert ":8000" not in output
+
+
 def test_demo_account_rerun_resets_the_password(local_sqlite):
     first = re.search(r"password: (\S+)", load_demo("--demo-account")).group(1)
     second = re.search(r"password: (\S+)", load_demo("--demo-account")).group(1)
@@ -190,8 +197,9 @@ def test_demo_account_rerun_resets_the_password(local_sqlite):
 def test_demo_account_is_refused_outside_sqlite(monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(connection, "vendor", "postgresql")
-        with pytest.raises(CommandError, match="local demo only"):
+        with pytest.raises(CommandError, match="local demo only") as refusal:
             load_demo("--demo-account")
 
+    assert "manage.py createsuperuser" in str(refusal.value)
     assert not get_user_model().objects.filter(username="demo").exists()
     assert not Release.objects.exists()

@@ -25,7 +25,7 @@ from releases import demo_content
 from releases.demo_scale import ScaledPressRoom
 from releases.models import Boilerplate, MediaContact, Release, ReleaseContact, Spokesperson, Tag
 
-ADMIN_URL = "http://127.0.0.1:8000/admin/"
+SERVER_ADDRESS = "http://127.0.0.1:8000"
 DEMO_USERNAME = "demo"
 COALITION_SLUG = demo_content.COALITION_SLUG
 # What a demo row gets when the demo content leaves a field out, so a rerun also resets it.
@@ -64,15 +64,21 @@ class Command(BaseCommand):
             metavar="N",
             help="Also add N generated releases beside the demo (see releases/demo_scale.py); each run adds N more.",
         )
+        parser.add_argument(
+            "--address",
+            default=SERVER_ADDRESS,
+            help=f"Where the demo server answers, for the sign-in address printed (default {SERVER_ADDRESS}).",
+        )
 
-    def handle(self, *args, demo_account=False, scale=0, **options):
+    def handle(self, *args, demo_account=False, scale=0, address=SERVER_ADDRESS, **options):
         if scale < 0:
             raise CommandError("--scale takes a number of releases to add, 0 or more.")
         vendor = connections[DEFAULT_DB_ALIAS].vendor
         if demo_account and vendor != "sqlite":
             raise CommandError(
                 f"--demo-account is for the local demo only, on the SQLite database (leave DATABASE_URL unset); "
-                f"the default database here is {vendor}. Nothing was loaded."
+                f"the default database here is {vendor}. Nothing was loaded. To sign in on {vendor}, "
+                f"create your own account: manage.py createsuperuser"
             )
         loader = DemoLoader()
         try:
@@ -95,8 +101,9 @@ class Command(BaseCommand):
                 self.style.SUCCESS(f"Added {added} generated releases in {time.monotonic() - started:.0f} s.")
             )
         if password:
+            admin_url = f"{address.rstrip('/')}/admin/"
             self.stdout.write(
-                f"Demo admin account ready. With the server running (manage.py runserver), sign in at {ADMIN_URL}\n"
+                f"Demo admin account ready. With the server running (manage.py runserver), sign in at {admin_url}\n"
                 f"  username: {DEMO_USERNAME}\n"
                 f"  password: {password}"
             )
