@@ -5,6 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from coalition.views import favicon
 from members.sitemaps import OrganizationSitemap
 from releases import embargo
 from releases import views as release_views
@@ -47,6 +48,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
         name="robots",
     ),
+    path("favicon.ico", favicon, name="favicon"),
     path("access/<str:token>/", embargo.AccessLinkView.as_view(), name="access-link"),
     path("access/<str:token>/image/", embargo.access_link_file, name="access-link-image"),
     path("access/<str:token>/files/<int:pk>/", embargo.access_link_file, name="access-link-file"),
