@@ -1,6 +1,6 @@
 """The press room's admin site: Django's, with the second step of staff sign-in (signin/mfa.py), and
 "Import or export" as an entry of its own in the navigation and on the home page, for the roles that may
-use it (releases/admin/import_export.py).
+use it (releases/admin/import_export.py), and the rich-text editor's paste cleaning (releases/admin/paste.py).
 
 Extend this class (and only this one) for anything else the whole admin needs.
 """
@@ -32,12 +32,13 @@ class PressRoomAdminSite(admin.AdminSite):
 
     def get_urls(self):
         # Imported here: this module is loaded while the releases' ModelAdmins register with the site.
-        from releases.admin import import_export
+        from releases.admin import import_export, paste
 
         return [
             path("mfa/", never_cache(csrf_protect(self.second_step_view)), name="mfa-second-step"),
             path("mfa/enrol/<int:pk>/<str:token>/", never_cache(csrf_protect(self.enrol_view)), name="mfa-enrol"),
             *import_export.urls(self),
+            *paste.urls(self),
             *super().get_urls(),
         ]
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import environ
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -239,6 +240,11 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
 }
+
+# The rich-text editor's own extension: pasted HTML is cleaned by the server before it enters the editor.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {"js": [static_lazy("js/prose-paste.js")], "extensions": {"PasteCleaner": lambda config, shared_config: None}}
+]
 
 LOGGING = {
     "version": 1,

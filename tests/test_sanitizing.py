@@ -77,7 +77,50 @@ WORD = [
         "Press contact</span></b><o:p></o:p></p>",
         "<p><strong>Press contact</strong></p>",
     ),
-    ("Word list marker", "<p class=MsoListParagraph><![if !supportLists]>1.<![endif]>First</p>", "<p>1.First</p>"),
+    (
+        "Word list marker",
+        "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]>1.<![endif]>First</p>",
+        "<ol><li>First</li></ol>",
+    ),
+    (
+        "Word bullets, nested",
+        "<p class=MsoListParagraphCxSpFirst style='mso-list:l0 level1 lfo1'><![if !supportLists]>"
+        "<span style='font-family:Symbol'>·</span><![endif]>One</p>"
+        "<p class=MsoListParagraphCxSpMiddle style='mso-list:l0 level2 lfo1'>"
+        "<![if !supportLists]>o<![endif]>Deeper</p>"
+        "<p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><![if !supportLists]>·<![endif]>Two</p>"
+        "<p class=MsoNormal>After</p>",
+        "<ul><li>One<ul><li>Deeper</li></ul></li><li>Two</li></ul><p>After</p>",
+    ),
+    (
+        "Word Heading 1 and 2",
+        "<h1>Top<o:p></o:p></h1><h2>Next</h2><h3>Third</h3>",
+        "<h2>Top</h2><h3>Next</h3><h4>Third</h4>",
+    ),
+    (
+        "Word quote style",
+        "<p class=MsoQuote>Said.</p><p class=MsoIntenseQuote>Again.</p>",
+        "<blockquote><p>Said.</p><p>Again.</p></blockquote>",
+    ),
+    (
+        "Word underline",
+        "<p><u>under</u> and <span style='text-decoration:underline'>styled</span></p>",
+        "<p><u>under</u> and <u>styled</u></p>",
+    ),
+    (
+        "Word link keeps no underline of its own",
+        "<p><a href=\"https://example.org\"><span style='color:#0563C1;text-decoration:underline'>site</span></a></p>",
+        '<p><a href="https://example.org" rel="noopener noreferrer">site</a></p>',
+    ),
+    (
+        "Word table with a bold first row",
+        "<table class=MsoTableGrid border=1 style='border-collapse:collapse'><tr style='mso-yfti-firstrow:yes'>"
+        "<td width=312 valign=top style='border:solid windowtext 1.0pt'><p class=MsoNormal><b>Cell A</b></p></td>"
+        "<td><p class=MsoNormal><b>Cell B</b></p></td></tr>"
+        "<tr><td><p>1</p></td><td colspan=1><p>2</p></td></tr></table>",
+        '<table><thead><tr><th scope="col">Cell A</th><th scope="col">Cell B</th></tr></thead>'
+        "<tbody><tr><td>1</td><td>2</td></tr></tbody></table>",
+    ),
 ]
 
 GOOGLE_DOCS = [
@@ -99,8 +142,38 @@ GOOGLE_DOCS = [
     (
         "Docs list",
         '<ul><li dir="ltr" style="list-style-type:disc"><p dir="ltr"><span>one</span></p></li></ul>',
-        "<ul><li><p>one</p></li></ul>",
+        "<ul><li>one</li></ul>",
     ),
+    (
+        "Docs headings",
+        '<h1 dir="ltr"><span style="font-size:20pt;font-weight:700">Top</span></h1><h2 dir="ltr">Next</h2>',
+        "<h2>Top</h2><h3>Next</h3>",
+    ),
+    (
+        "Docs nested list",
+        '<ul><li dir="ltr"><p dir="ltr">one</p></li><ul><li dir="ltr"><p dir="ltr">deeper</p></li></ul></ul>',
+        "<ul><li>one<ul><li>deeper</li></ul></li></ul>",
+    ),
+    (
+        "Docs indented paragraph is a quote",
+        '<p dir="ltr" style="line-height:1.38;margin-left:36pt;margin-top:0pt">Quoted</p>'
+        '<p style="margin-left:0pt">Not</p>',
+        "<blockquote><p>Quoted</p></blockquote><p>Not</p>",
+    ),
+    (
+        "Docs underline",
+        '<p><span style="text-decoration:underline;-webkit-text-decoration-skip:none">under</span></p>',
+        "<p><u>under</u></p>",
+    ),
+    (
+        "Docs table",
+        '<div dir="ltr" align="left"><table style="border:none"><colgroup><col width="301" /></colgroup><tbody>'
+        '<tr style="height:0pt"><td style="border-left:solid #000000 1pt"><p dir="ltr"><span style="font-weight:700">'
+        'Head</span></p></td></tr><tr><td><p dir="ltr"><span style="font-weight:400">Body</span></p></td></tr>'
+        "</tbody></table></div>",
+        '<table><thead><tr><th scope="col">Head</th></tr></thead><tbody><tr><td>Body</td></tr></tbody></table>',
+    ),
+    ("Docs trailing break", '<p>Text</p><br class="Apple-interchange-newline">', "<p>Text</p>"),
 ]
 
 MESSY = [
@@ -109,7 +182,19 @@ MESSY = [
     ("paragraph with only a break", "<p><br></p><p>k</p>", "<p>k</p>"),
     ("link around an image only", '<a href="https://x.org"><img src="x.png"></a><p>z</p>', "<p>z</p>"),
     ("div wrapper", '<div class="WordSection1"><p>in div</p></div>', "<p>in div</p>"),
-    ("table", "<table><tr><td>cell</td></tr></table>", "cell"),
+    ("table", "<table><tr><td>cell</td></tr></table>", "<table><tbody><tr><td>cell</td></tr></tbody></table>"),
+    (
+        "table header cells and spans",
+        '<table><tr><th scope="bogus" style="x" colspan="2">H</th></tr><tr><th scope="row">R</th><td rowspan="1" '
+        'onclick="x()">d</td></tr></table>',
+        '<table><thead><tr><th colspan="2" scope="col">H</th></tr></thead><tbody><tr><th scope="row">R</th>'
+        "<td>d</td></tr></tbody></table>",
+    ),
+    (
+        "tags not allowed inside a table",
+        "<table><tr><td><img src=x><script>x()</script>c</td></tr></table>",
+        "<table><tbody><tr><td>c</td></tr></tbody></table>",
+    ),
     ("attributes on allowed tags", '<h2 id="h" class="c" style="color:red">Head</h2>', "<h2>Head</h2>"),
     ("h1 and h5", "<h1>Title</h1><h5>Small</h5>", "<h2>Title</h2><h4>Small</h4>"),
     ("unclosed bold", "<p>unclosed <strong>bold", "<p>unclosed <strong>bold</strong></p>"),
@@ -141,7 +226,9 @@ CORPUS = HOSTILE + WORD + GOOGLE_DOCS + MESSY + KEPT
 cases = pytest.mark.parametrize(("pasted", "stored"), [case[1:] for case in CORPUS], ids=[case[0] for case in CORPUS])
 
 NOTHING_ACTIVE = re.compile(
-    r"<(?!/?(p|br|h[234]|ul|ol|li|a|strong|em|blockquote)[ >])|\son\w+=|style=|javascript:", re.I
+    r"<(?!/?(p|br|h[234]|ul|ol|li|a|strong|em|u|blockquote|table|thead|tbody|tr|th|td)[ >])"
+    r"|\son\w+=|style=|javascript:",
+    re.I,
 )
 
 
