@@ -28,6 +28,9 @@ class AdvisoryEventForm(forms.ModelForm):
                     self.initial[name] = timezone.make_naive(value, zone)
         for name in ("starts_at", "ends_at"):
             self.fields[name].help_text = _("In the event's time zone.")
+        # The zone's default is a setting, the same at every call: no hidden copy of it is needed to tell
+        # whether the form changed (and that copy would carry aria attributes a hidden input may not).
+        self.fields["time_zone"].show_hidden_initial = False
 
     def clean(self):
         data = super().clean()
