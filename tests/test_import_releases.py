@@ -255,13 +255,25 @@ def test_a_dry_run_prints_what_was_understood_field_by_field_and_writes_nothing(
 @pytest.mark.django_db
 def test_a_file_that_cannot_be_understood_is_reported_with_its_line_and_the_others_import(tmp_path):
     write(tmp_path, "a-good.txt", small_release("Coalition Welcomes Decision"))
-    write(tmp_path, "b-undated.txt", "Coalition Welcomes Decision\n\nThe coalition welcomed the decision today.\n")
+    write(tmp_path, "b-no-body.txt", "Coalition Welcomes Decision\n\nJune 10, 2022\n\n###\n")
 
     out, err = run(tmp_path)
 
     assert Release.objects.get().headline == "Coalition Welcomes Decision"
-    assert "b-undated.txt: not imported: line 3: No release date" in err
+    assert "b-no-body.txt: not imported: line 5: The release has a headline (“Coalition Welcomes Decision”)" in err
     assert "1 created, 0 updated, 1 not imported" in out
+
+
+@pytest.mark.django_db
+def test_an_undated_file_imports_as_a_draft_with_a_warning_even_when_publishing(tmp_path):
+    write(tmp_path, "undated.txt", "Coalition Welcomes Decision\n\nCHICAGO – The coalition welcomed the decision.\n")
+
+    out, _err = run(tmp_path, "--publish")
+
+    release = Release.objects.get()
+    assert release.status == Release.Status.DRAFT
+    assert release.source_key == "text:undated:coalition-welcomes-decision"
+    assert "No release date was found" in out and "It stays a draft" in out
 
 
 @pytest.mark.django_db

@@ -196,22 +196,32 @@ def _read_at_most(source, limit):
 
 
 def data_from_parsed(parsed, name, *, publish=False):
-    """``ReleaseData`` for a ``ParsedRelease`` read from the file ``name``."""
-    released_at = parsed.released_at or datetime.combine(
-        parsed.released_on, time(0), tzinfo=timezone.get_default_timezone()
-    )
+    """``ReleaseData`` for a ``ParsedRelease`` read from the file ``name``.
+
+    A release the reader was unsure of (no date, a headline that could have been another line) stays a
+    draft even with ``publish``; an undated one keeps the moment it was given when it was first imported.
+    """
+    values = {
+        "kind": parsed.kind,
+        "language": parsed.language,
+        "headline": parsed.headline,
+        "subheadline": parsed.subheadline[:400],
+        "timing": parsed.timing[:100],
+        "dateline": parsed.dateline[:100],
+        "body": parsed.body_html,
+    }
+    if parsed.released_on is not None:
+        values["released_at"] = parsed.released_at or datetime.combine(
+            parsed.released_on, time(0), tzinfo=timezone.get_default_timezone()
+        )
+    warnings = list(parsed.warnings)
+    if publish and parsed.uncertain:
+        publish = False
+        warnings.append(_("It stays a draft until an editor has checked what the importer was unsure of."))
+    day = parsed.released_on.isoformat() if parsed.released_on else "undated"
     return ReleaseData(
-        source_key=f"text:{parsed.released_on.isoformat()}:{slugify(parsed.headline)}"[:SOURCE_KEY_LENGTH],
-        values={
-            "kind": parsed.kind,
-            "language": parsed.language,
-            "headline": parsed.headline,
-            "subheadline": parsed.subheadline,
-            "timing": parsed.timing[:100],
-            "dateline": parsed.dateline[:100],
-            "body": parsed.body_html,
-            "released_at": released_at,
-        },
+        source_key=f"text:{day}:{slugify(parsed.headline)}"[:SOURCE_KEY_LENGTH],
+        values=values,
         slug=slugify(parsed.headline)[:250],
         status=Release.Status.PUBLISHED if publish else None,
         boilerplate={"text": parsed.boilerplate_html} if parsed.boilerplate_html else None,
@@ -229,7 +239,7 @@ def data_from_parsed(parsed, name, *, publish=False):
         cosigners=[{"name": name} for name in parsed.signers],
         tags=[{"name": tag} for tag in parsed.tags],
         note=_("Imported from %(file)s.") % {"file": Path(name).name},
-        warnings=list(parsed.warnings),
+        warnings=warnings,
     )
 
 
