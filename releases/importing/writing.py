@@ -6,11 +6,14 @@ Rules:
   Importing again never brings a withdrawn release back; restoring an export restores its status.
 - Every release passes ``full_clean()`` before anything of it is written; one to be published
   also ``clean_cosigners()``, and stays a draft, with a warning, when it cannot be published.
-- New releases of a batch are written together (``queue()`` then ``flush()``): one INSERT per
-  table and one search-vector refresh for the batch. Their checks that would cost a query per
-  release are made against the directory instead (slugs are unique among all the slugs read at
-  the start, the boilerplate is a row just found or made); the database's constraints remain the
-  final guard. The others are written one by one (``save()``), inside the caller's savepoint.
+- Every release is written by the model's own code: ``save()`` one by one, or, for the new
+  releases of a batch, ``Release.objects.bulk_create()``, which has the same effects as a save
+  (``models/derived.py``: sanitized body, default boilerplate, translations' moment, search
+  vector, publication generation) in one statement each. Links (contacts, tags, people) are
+  written after their releases, so ``flush()`` refreshes the batch's search vectors once more.
+- A new release's checks that would cost a query per release are made against the directory
+  instead (slugs are unique among all the slugs read at the start); the database's constraints
+  remain the final guard.
 """
 
 from dataclasses import dataclass, field
@@ -144,9 +147,6 @@ class ReleaseWriter:
             release.boilerplate = self.directory.boilerplate({"language": release.language, **data.boilerplate})
         elif data.exact:
             release.boilerplate = None
-        elif pk is None and bulk:
-            # What Release.save() does for a new release, which a bulk insert skips.
-            release.boilerplate = self.directory.default_boilerplate(release.language)
         saved.related = self._related(data, saved.warnings)
         saved.new_rows = self.directory.new_rows[first_new_row:]
         # No importer sets an image, and the source key was looked up first: their constraints' checks

@@ -57,6 +57,14 @@ class ReleaseQuerySet(VisibilityQuerySet):
         """What lists show of each release: everything but the body (and the search vector)."""
         return self.defer("body", "search_vector")
 
+    def bulk_create(self, objs, *args, **kwargs):
+        """Write new releases in one INSERT, with exactly the effects a ``save()`` has (``models/derived.py``)."""
+        objs = list(objs)
+        derived.before_releases_saved(objs)
+        created = super().bulk_create(objs, *args, **kwargs)
+        derived.after_releases_saved(self.model.objects.filter(pk__in=[release.pk for release in created]))
+        return created
+
 
 class Release(Visible, models.Model):
     class Kind(models.TextChoices):
