@@ -169,6 +169,14 @@ def signed_in(db, django_user_model):
 
 
 @pytest.fixture
+def publisher(db, django_user_model):
+    """A staff member of the Publisher group."""
+    user = django_user_model.objects.create_user("publisher", is_staff=True)
+    user.groups.add(Group.objects.get(name="Publisher"))
+    return user
+
+
+@pytest.fixture
 def superuser(django_user_model):
     return django_user_model.objects.create_superuser("admin", "admin@example.org", "correct horse battery")
 

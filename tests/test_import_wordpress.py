@@ -13,6 +13,7 @@ from django.utils import timezone
 from releases.importing.wordpress import wxr
 from releases.importing.wordpress.importer import WordPressImporter
 from releases.models import LegacyPath, Release, StatusChange, Tag
+from releases.workflow import apply_transition
 
 SAMPLE = Path("/work/shared/samples/wordpress-theme-unit-test.xml")
 SITE = "wordpress:wpthemetestdata.wordpress.com"
@@ -167,15 +168,38 @@ def test_an_author_with_a_username_here_is_the_creator(db, django_user_model):
     assert "Theme Reviewer" in post(1732).status_changes.get().note
 
 
-def test_running_it_again_updates_and_duplicates_nothing(imported):
+def test_running_it_again_changes_nothing(imported):
     before = (Release.objects.count(), Tag.objects.count(), LegacyPath.objects.count())
-    Release.objects.filter(pk=post(1178).pk).update(headline="Changed here")
+    rows = list(Release.objects.order_by("pk").values())
 
     out, _err = run(SAMPLE)
 
     assert (Release.objects.count(), Tag.objects.count(), LegacyPath.objects.count()) == before
-    assert post(1178).headline == "Markup: HTML Tags and Formatting"
-    assert "0 created, 58 updated" in out
+    assert list(Release.objects.order_by("pk").values()) == rows
+    assert "0 created, 0 updated, 58 unchanged, 0 kept" in out
+
+
+def test_a_post_a_publisher_unpublished_and_edited_is_kept_on_import_unless_overwrite(imported, publisher):
+    """Issue 11, finding 5: re-running import_wordpress put back a release a publisher had unpublished and edited."""
+    release = post(1178)
+    assert release.is_published()
+    apply_transition(release, "withdraw", publisher, reason="Out of date.")
+    release.refresh_from_db()
+    release.headline = "Edited here after the import"
+    release.save()
+
+    out, _err = run(SAMPLE)
+
+    release.refresh_from_db()
+    assert (release.status, release.headline) == (Release.Status.WITHDRAWN, "Edited here after the import")
+    assert "Changed here since the last import: kept" in out
+    assert "1 kept" in out
+
+    run(SAMPLE, "--overwrite")
+
+    release.refresh_from_db()
+    assert release.headline == "Markup: HTML Tags and Formatting"
+    assert release.status == Release.Status.WITHDRAWN  # importing never brings a withdrawn release back
 
 
 def test_only_the_chosen_categories_or_tags(db):

@@ -55,6 +55,11 @@ class ImportForm(forms.Form):
         required=False,
         help_text=_("Otherwise they are drafts."),
     )
+    overwrite = forms.BooleanField(
+        label=_("Also replace releases changed here since their last import"),
+        required=False,
+        help_text=_("Otherwise a release someone edited, published or unpublished here is kept as it is."),
+    )
     dry_run = forms.BooleanField(
         label=_("Preview only: show what was understood, write nothing"), required=False, initial=True
     )
@@ -85,6 +90,7 @@ def import_view(request, *, model_admin):
             publish=form.cleaned_data.get("publish", False),
             dry_run=form.cleaned_data["dry_run"],
             user=request.user,
+            overwrite=form.cleaned_data["overwrite"],
         )
         results = list(importer.run(Source.from_upload(upload) for upload in form.cleaned_data["files"]))
     context = {

@@ -8,10 +8,12 @@ Rules:
   file, each in a savepoint of its own.
 - A file is refused before it is read when it is larger than its format allows (2 MB for a
   release, ``MAX_EXPORT_BYTES`` for an export); binary and empty files are refused too.
-- A release file is found again by its date and headline, so importing it again updates the
-  release it made. Imported releases are drafts; with ``publish`` they are published at their
-  own moment (a future one makes them scheduled). A date without a time means the start of
-  that day in the site's zone.
+- A release file is found again by its date and headline: importing it again changes nothing if
+  the file did not change, updates the release it made if it did, and keeps a release staff
+  changed here since (``overwrite`` replaces it anyway; see ``writing``). Imported releases are
+  drafts; with ``publish`` they are published at their own moment (a future one makes them
+  scheduled), unless the reader was unsure of them. A date without a time means the start of
+  that day in the site's zone; a file without a date makes a draft.
 - A dry run does everything in a transaction that is rolled back, and describes each release.
 """
 
@@ -100,10 +102,13 @@ def find_sources(paths):
 class FileImporter:
     """Imports sources with one ``ReleaseWriter``, so names are matched across files too."""
 
-    def __init__(self, *, publish=False, dry_run=False, user=None, batch_size=BATCH_SIZE):
-        self.publish, self.dry_run, self.user = publish, dry_run, user
+    def __init__(self, *, publish=False, dry_run=False, user=None, batch_size=BATCH_SIZE, overwrite=False):
+        self.publish, self.dry_run, self.user, self.overwrite = publish, dry_run, user, overwrite
         self.batch_size = batch_size
-        self.writer = ReleaseWriter(user=user)
+        self.writer = self._new_writer()
+
+    def _new_writer(self):
+        return ReleaseWriter(user=self.user, overwrite=self.overwrite)
 
     def run(self, sources):
         """Yield a ``FileResult`` per source, batch by batch."""
@@ -111,7 +116,7 @@ class FileImporter:
             with transaction.atomic():
                 results = [self._import(source, bulk=False) for source in sources]
                 transaction.set_rollback(True)
-            self.writer = ReleaseWriter(user=self.user)
+            self.writer = self._new_writer()
             yield from results
             return
         sources = iter(sources)
@@ -122,7 +127,7 @@ class FileImporter:
                     self.writer.flush()
             except DatabaseError:
                 # A constraint only the database checks refused the batch: redo it file by file, to find the file.
-                self.writer = ReleaseWriter(user=self.user)
+                self.writer = self._new_writer()
                 with transaction.atomic():
                     results = [self._import(source, bulk=False) for source in batch]
                     self.writer.flush()
@@ -143,7 +148,7 @@ class FileImporter:
                     if self.dry_run:
                         writer.keep()
                         writer.flush()
-                        result.description = [describe(saved) for saved in result.saved]
+                        result.description = [describe(saved) for saved in result.saved if not saved.skipped]
         except (ReleaseParseError, ValidationError) as error:
             writer.forget_unsaved()
             result.saved, result.error = [], describe_error(error)

@@ -1,9 +1,13 @@
 """Writing imported releases, with the rows they name (matched by ``matching.Directory``).
 
 Rules:
-- A release is found again by its ``source_key``, so importing the same source twice updates it;
-  an update keeps the release's address and, unless the source says otherwise, its status.
-  Importing again never brings a withdrawn release back; restoring an export restores its status.
+- A release is found again by its ``source_key`` (an export's, by its address). Importing a source
+  again changes nothing when the source did not change (its fingerprint is the one last imported);
+  when it did, the release is updated, keeping its address and, unless the source says otherwise,
+  its status; but a release that staff changed here since its last import is kept as it is, and
+  the import says so, unless ``overwrite``. Importing again never brings a withdrawn release back;
+  restoring an export restores its status. With ``add_only`` (the demo), an existing release is
+  never changed.
 - Every release passes ``full_clean()`` before anything of it is written; one to be published
   also ``clean_cosigners()``, and stays a draft, with a warning, when it cannot be published.
 - Every release is written by the model's own code: ``save()`` one by one, or, for the new
@@ -16,11 +20,14 @@ Rules:
   remain the final guard.
 """
 
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -64,6 +71,16 @@ class ReleaseData:
     note: str = ""
     warnings: list = field(default_factory=list)
 
+    def fingerprint(self) -> str:
+        """What was read from the source, as one hash: the same source read again gives the same one."""
+        content = {
+            name: value for name, value in asdict(self).items() if name not in ("created_by", "note", "warnings")
+        }
+        return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
+
+
+UNCHANGED, KEPT = "unchanged", "kept"
+
 
 @dataclass
 class Saved:
@@ -76,6 +93,12 @@ class Saved:
     related: dict = field(default_factory=dict)
     new_rows: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    skipped: str = ""
+    """``UNCHANGED`` (the source did not change) or ``KEPT`` (staff changed the release): nothing was written."""
+
+    @property
+    def outcome(self) -> str:
+        return self.skipped or ("created" if self.created else "updated")
 
     def is_new(self, kind, pk):
         return any(kind == made and pk == row.pk for made, row in self.new_rows)
@@ -99,8 +122,8 @@ class ReleaseWriter:
     """Writes releases for one import run; see the module's rules. ``keep()`` after each source that
     succeeded, ``forget_unsaved()`` after one that failed (and was rolled back), ``flush()`` per batch."""
 
-    def __init__(self, *, user=None):
-        self.user = user
+    def __init__(self, *, user=None, overwrite=False, add_only=False):
+        self.user, self.overwrite, self.add_only = user, overwrite, add_only
         self.directory = Directory()
         self._queued, self._queued_keys = [], set()
         self._source, self._batch = _Pending(), _Pending()
@@ -131,6 +154,13 @@ class ReleaseWriter:
             previous_status=release.status if pk else "",
             warnings=list(data.warnings),
         )
+        fingerprint = data.fingerprint()
+        if pk is not None and (skipped := self._skipped(release, fingerprint)):
+            saved.skipped = skipped
+            if skipped == KEPT:
+                saved.warnings = [_("Changed here since the last import: kept (“overwrite” replaces it).")]
+            return saved
+        release.import_fingerprint = fingerprint
         first_new_row = len(self.directory.new_rows)
         for name, value in data.values.items():
             setattr(release, name, value)
@@ -165,10 +195,19 @@ class ReleaseWriter:
                 saved.warnings.append(_("It was not published: %(reason)s") % {"reason": " ".join(error.messages)})
         return saved
 
+    def _skipped(self, release, fingerprint):
+        """Why an existing release is not written again: ``UNCHANGED``, ``KEPT`` or "" (it is)."""
+        if self.add_only:
+            return UNCHANGED
+        if release.changed_since_import():
+            return "" if self.overwrite else KEPT
+        return UNCHANGED if release.import_fingerprint == fingerprint else ""
+
     def save(self, data):
         """Prepare and write one release now, inside the caller's savepoint; return ``Saved``."""
         saved = self.prepare(data)
-        self._write(saved)
+        if not saved.skipped:
+            self._write(saved)
         return saved
 
     def add(self, data, *, bulk=False):
@@ -183,6 +222,8 @@ class ReleaseWriter:
             with transaction.atomic():
                 return self.save(data)
         saved = self.prepare(data, bulk=True)
+        if saved.skipped:
+            return saved
         if saved.created:
             self._queued.append(saved)
             self._queued_keys.add(data.source_key)
@@ -227,7 +268,10 @@ class ReleaseWriter:
         for model, rows in by_model.items():
             model.objects.bulk_create(rows, batch_size=500)
         if batch.written:
-            derived.after_releases_saved(Release.objects.filter(pk__in=batch.written))
+            written = Release.objects.filter(pk__in=batch.written)
+            derived.after_releases_saved(written)
+            # What was written here is what was imported: a later change is staff's (``changed_since_import``).
+            written.update(imported_at=F("updated_at"))
         batch.__init__()
 
     def _related(self, data, warnings):

@@ -68,11 +68,11 @@ def plain(text):
 
 
 class WordPressImporter:
-    def __init__(self, path, *, categories=(), tags=(), user=None, dry_run=False, progress=None):
-        self.path, self.user, self.dry_run, self.progress = path, user, dry_run, progress
+    def __init__(self, path, *, categories=(), tags=(), user=None, dry_run=False, progress=None, overwrite=False):
+        self.path, self.user, self.dry_run, self.progress, self.overwrite = path, user, dry_run, progress, overwrite
         self.categories = {fold(name) for name in categories}
         self.tags = {fold(name) for name in tags}
-        self.writer = ReleaseWriter(user=user)
+        self.writer = ReleaseWriter(user=user, overwrite=overwrite)
         self.site = None
 
     def check(self):
@@ -105,7 +105,7 @@ class WordPressImporter:
                 results = [self._import(item, bulk=not self.dry_run) for item in batch]
                 self.writer.flush()
         except DatabaseError:
-            self.writer = ReleaseWriter(user=self.user)
+            self.writer = ReleaseWriter(user=self.user, overwrite=self.overwrite)
             with transaction.atomic():
                 results = [self._import(item, bulk=False) for item in batch]
                 self.writer.flush()
