@@ -113,6 +113,18 @@ class _StyleToTags(HTMLParser):
         return "".join(self.out)
 
 
+# Bidirectional overrides and isolates, zero-width and other invisible format characters, and C0/C1
+# controls but tab and newline: they can reorder or hide what a reader sees ("Trojan source").
+_CONTROL_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+)
+
+
+def strip_control_characters(text):
+    """``text`` without invisible control and direction-override characters."""
+    return _CONTROL_CHARACTERS.sub("", text) if text else text
+
+
 def sanitize_html(html):
     """Return ``html`` reduced to the allowed tags, attributes and link schemes."""
     if not html:

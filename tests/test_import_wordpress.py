@@ -75,7 +75,7 @@ def test_published_posts_stay_published_at_their_moment(imported):
     assert release.slug == "markup-html-tags-and-formatting"
     assert release.released_at == datetime(2013, 1, 12, 3, 22, 19, tzinfo=UTC)
     assert release.is_published()
-    assert Release.objects.published().count() == 53, "56 published, less the protected, untitled and empty"
+    assert Release.objects.published().count() == 55, "56 published, less the password-protected one"
 
 
 def test_the_draft_the_scheduled_and_the_password_protected_post_are_not_public(imported):
@@ -89,17 +89,19 @@ def test_the_draft_the_scheduled_and_the_password_protected_post_are_not_public(
     assert not {draft, scheduled, protected} & public
 
 
-def test_titles_lose_their_markup_and_a_post_without_one_gets_a_placeholder_and_stays_a_draft(imported):
+def test_titles_lose_their_markup_and_a_post_without_one_gets_a_headline_from_its_address(imported):
     assert post(1173).headline == "Markup: Title With Markup"
     assert post(1174).headline == "Markup: Title With Special Characters ~`!@#$%^&*()-_=+{}[]/\\;:'\"?,.>"
     untitled = post(1169)
     assert untitled.headline == "Untitled post edge-case-no-title of 2009-09-05"
-    assert untitled.status == Release.Status.DRAFT
+    assert untitled.status == Release.Status.PUBLISHED  # it had its page on WordPress, and keeps one here
     assert "no title" in untitled.status_changes.get().note
 
 
-def test_a_post_without_content_is_a_draft(imported):
-    assert post(1170).status == Release.Status.DRAFT
+def test_a_post_without_content_keeps_its_page_with_a_warning(imported):
+    empty = post(1170)
+    assert empty.status == Release.Status.PUBLISHED
+    assert "no content" in empty.status_changes.get().note
 
 
 def test_hostile_and_block_editor_markup_is_cleaned_to_the_allowed_tags(imported):

@@ -25,6 +25,7 @@ from members.models import Organization
 
 from ..models import Boilerplate, MediaContact, Release, Spokesperson, Tag
 from ..models.people import parse_phone
+from ..models.release import RESERVED_SLUGS
 
 ORGANIZATION_FIELDS = [
     "name",
@@ -67,7 +68,7 @@ def unique_slug(text, taken, max_length, fallback="item"):
     """A slug for ``text`` that is not in ``taken`` (then added to it): "-2", "-3"… when needed."""
     base = slugify(text)[:max_length].strip("-") or fallback
     slug, n = base, 1
-    while slug in taken:
+    while slug in taken or slug.isdigit():
         n += 1
         suffix = f"-{n}"
         slug = base[: max_length - len(suffix)].rstrip("-") + suffix
@@ -165,7 +166,8 @@ class Directory:
 
     def _load_slugs(self):
         return {
-            "release": set(Release.objects.values_list("slug", flat=True)),
+            # A release's address must not be one of the press room's own pages (/releases/search/, a year).
+            "release": set(Release.objects.values_list("slug", flat=True)) | RESERVED_SLUGS,
             "organization": set(Organization.objects.values_list("slug", flat=True)),
             "spokesperson": set(Spokesperson.objects.values_list("slug", flat=True)),
             "tag": set(Tag.objects.values_list("slug", flat=True)),

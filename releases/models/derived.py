@@ -7,7 +7,8 @@ spokespeople are saved after it, a tag or spokesperson is renamed or deleted, a 
 and every other public-facing row (people, organizations, files, corrections, old addresses).
 
 Everything a change recomputes is here:
-- before a release is written: its body sanitized, the moment of the original it translates (when
+- before a release is written: its body sanitized, control and direction-override characters
+  taken out of its text fields, the moment of the original it translates (when
   it shares it), the default boilerplate of its language (when new);
 - after: its search vector (``search.refresh_search_vectors``: headline, subheadline, summary, body,
   tag and spokespeople names); translations that share a published original's moment follow it;
@@ -29,7 +30,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from .. import generation
-from ..sanitizing import sanitize_html
+from ..sanitizing import sanitize_html, strip_control_characters
 from ..search import refresh_search_vectors
 from ..tasks import enqueue, send_alerts
 
@@ -37,6 +38,8 @@ from ..tasks import enqueue, send_alerts
 ARCHIVE_AFTER = timezone.timedelta(days=1)
 # What the public record of a stored release depends on (see visibility.ON_RECORD).
 RECORD_FIELDS = ["status", "released_at", "withdrawn_at", "answer_gone"]
+# Plain-text fields readers see: control and direction-override characters never reach them.
+TEXT_FIELDS = ["headline", "subheadline", "summary", "timing", "dateline", "image_alt", "image_credit"]
 SEARCHED_NAMES = ["releases.Release_tags", "releases.Release_spokespeople"]
 # Rows whose changes the public can see, besides releases and the names above.
 PUBLIC_FACING = [
@@ -66,7 +69,9 @@ def before_releases_saved(releases: list) -> None:
         return
     model = type(releases[0])
     for release in releases:
-        release.body = sanitize_html(release.body)
+        for name in TEXT_FIELDS:
+            setattr(release, name, strip_control_characters(getattr(release, name)))
+        release.body = sanitize_html(strip_control_characters(release.body))
     following = [r for r in releases if r.translation_of_id and r.same_moment_as_original]
     if following:
         moments = dict(

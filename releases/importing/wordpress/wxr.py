@@ -46,6 +46,7 @@ class Item:
     type: str = ""
     title: str = ""
     link: str = ""
+    guid: str = ""
     creator: str = ""
     content: str = ""
     excerpt: str = ""
@@ -80,6 +81,7 @@ ITEM_FIELDS = {
     ("wp", "post_type"): "type",
     ("", "title"): "title",
     ("", "link"): "link",
+    ("", "guid"): "guid",
     ("dc", "creator"): "creator",
     ("content", "encoded"): "content",
     ("excerpt", "encoded"): "excerpt",
