@@ -35,7 +35,8 @@ from django.utils.translation import ngettext
 from ..models import Release
 from ..workflow import can_publish
 from .errors import ImportFileError, describe_error
-from .press_room_export import read_export
+from .matching import Directory
+from .press_room_export import mark_unchanged, read_export, restore_directory, restore_the_rest
 from .text import parse_release
 from .text.lines import MAX_BYTES
 from .text.parsed import ReleaseParseError
@@ -48,17 +49,22 @@ BATCH_SIZE = 200
 SOURCE_KEY_LENGTH = 300
 
 
+EXPORT_NAME = "press-room.json"
+
+
 @dataclass
 class Source:
-    """A file to import: its name (the extension picks the format), size and a way to read its bytes."""
+    """A file to import: its name (the extension picks the format), size, a way to read its bytes, and
+    for an export, the folder its files are in."""
 
     name: str
     size: int
     read: object
+    root: Path | None = None
 
     @classmethod
     def from_path(cls, path):
-        return cls(str(path), path.stat().st_size, path.read_bytes)
+        return cls(str(path), path.stat().st_size, path.read_bytes, root=path.parent)
 
     @classmethod
     def from_upload(cls, upload):
@@ -75,10 +81,12 @@ class FileResult:
     saved: list = field(default_factory=list)
     error: str = ""
     description: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    """Warnings about the file as a whole (a restore's missing files)."""
 
     @property
     def warnings(self):
-        return [warning for saved in self.saved for warning in saved.warnings]
+        return [warning for saved in self.saved for warning in saved.warnings] + self.notes
 
 
 def find_sources(paths):
@@ -86,7 +94,9 @@ def find_sources(paths):
     sources, problems = [], []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if path.is_dir() and (path / EXPORT_NAME).is_file():
+            sources.append(Source.from_path(path / EXPORT_NAME))  # a backup folder: its export, with its files
+        elif path.is_dir():
             sources += [
                 Source.from_path(child)
                 for child in sorted(path.rglob("*"))
@@ -137,26 +147,34 @@ class FileImporter:
         """Read one source and write its releases (see ``ReleaseWriter.add`` for ``bulk``)."""
         result, writer = FileResult(source.name), self.writer
         try:
-            releases = self._read(source)
+            releases, export = self._read(source)
             if bulk and len(releases) == 1 and not releases[0].exact:
                 result.saved = [writer.add(releases[0], bulk=True)]
             else:
                 writer.write_queued()
                 with transaction.atomic():
+                    if export is not None:
+                        mark_unchanged(export)
+                        restore_directory(export, result.notes)
+                        writer.directory = Directory()  # it finds what was just restored
                     result.saved = [writer.save(data) for data in releases]
                     _link_translations(releases, result.saved)
+                    if export is not None:
+                        writer.keep()
+                        writer.flush()
+                        restore_the_rest(export, result.saved, result.notes)
                     if self.dry_run:
                         writer.keep()
                         writer.flush()
                         result.description = [describe(saved) for saved in result.saved if not saved.skipped]
         except (ReleaseParseError, ValidationError) as error:
             writer.forget_unsaved()
-            result.saved, result.error = [], describe_error(error)
+            result.saved, result.notes, result.error = [], [], describe_error(error)
         except DatabaseError as error:
             if bulk:
                 raise
             writer.forget_unsaved()
-            result.saved, result.error = [], describe_error(error)
+            result.saved, result.notes, result.error = [], [], describe_error(error)
         else:
             writer.keep()
         return result
@@ -169,7 +187,8 @@ class FileImporter:
                     _("Only a publisher can restore a press-room export: it sets the status and moment of releases."),
                     line=1,
                 )
-            return read_export(_read_at_most(source, MAX_EXPORT_BYTES), source.name)
+            export = read_export(_read_at_most(source, MAX_EXPORT_BYTES), source.name, source.root)
+            return export.releases, export
         if source.suffix not in RELEASE_SUFFIXES:
             raise ImportFileError(
                 _("“%(suffix)s” files are not releases: import .txt, .md, .html or a press-room export (.json).")
@@ -187,7 +206,7 @@ class FileImporter:
                     _("This file updates a release that is published or withdrawn: only a publisher can change it."),
                     line=1,
                 )
-        return [data]
+        return [data], None
 
 
 def _read_at_most(source, limit):

@@ -26,7 +26,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.management.color import no_style
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -67,6 +68,10 @@ class ReleaseData:
     old_paths: list = field(default_factory=list)
     translation_of: str = ""
     exact: bool = False
+    number: int | None = None
+    """The release's primary key in the export being restored."""
+    unchanged: bool = False
+    """The release is already here as the source has it (an export restored again)."""
     created_by: object = None
     note: str = ""
     warnings: list = field(default_factory=list)
@@ -74,7 +79,9 @@ class ReleaseData:
     def fingerprint(self) -> str:
         """What was read from the source, as one hash: the same source read again gives the same one."""
         content = {
-            name: value for name, value in asdict(self).items() if name not in ("created_by", "note", "warnings")
+            name: value
+            for name, value in asdict(self).items()
+            if name not in ("created_by", "note", "warnings", "number", "unchanged")
         }
         return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -126,6 +133,7 @@ class ReleaseWriter:
         self.user, self.overwrite, self.add_only = user, overwrite, add_only
         self.directory = Directory()
         self._queued, self._queued_keys = [], set()
+        self._numbered = False
         self._source, self._batch = _Pending(), _Pending()
 
     def keep(self):
@@ -147,6 +155,9 @@ class ReleaseWriter:
         if pk is None and data.exact and data.slug:
             pk = Release.objects.filter(slug=data.slug).values_list("pk", flat=True).first()
         release = Release.objects.get(pk=pk) if pk else Release(created_by=data.created_by or self.user)
+        if pk is None and data.number and not Release.objects.filter(pk=data.number).exists():
+            release.pk = data.number  # a restore keeps the release's number (feeds' guids have it) when it is free
+            self._numbered = True
         saved = Saved(
             release,
             data,
@@ -155,7 +166,7 @@ class ReleaseWriter:
             warnings=list(data.warnings),
         )
         fingerprint = data.fingerprint()
-        if pk is not None and (skipped := self._skipped(release, fingerprint)):
+        if pk is not None and (skipped := UNCHANGED if data.unchanged else self._skipped(release, fingerprint)):
             saved.skipped = skipped
             if skipped == KEPT:
                 saved.warnings = [_("Changed here since the last import: kept (“overwrite” replaces it).")]
@@ -272,6 +283,9 @@ class ReleaseWriter:
             derived.after_releases_saved(written)
             # What was written here is what was imported: a later change is staff's (``changed_since_import``).
             written.update(imported_at=F("updated_at"))
+        if self._numbered:
+            reset_sequence(Release)
+            self._numbered = False
         batch.__init__()
 
     def _related(self, data, warnings):
@@ -326,6 +340,13 @@ class ReleaseWriter:
         LegacyPath.objects.bulk_create(
             LegacyPath(old_path=path, release=release) for path in paths if path not in taken
         )
+
+
+def reset_sequence(model):
+    """After rows were written with their own numbers, the next new row must not take one of them."""
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), [model]):
+            cursor.execute(statement)
 
 
 def parse_moment(value):

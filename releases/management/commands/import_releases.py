@@ -66,6 +66,8 @@ class Command(BaseCommand):
             counts["failed"] += 1
             self.stderr.write(self.style.ERROR(f"{result.name}: not imported: {result.error}"))
             return
+        for note in result.notes:
+            self.stdout.write(self.style.WARNING(f"{result.name}: {note}"))
         for saved in result.saved:
             counts[saved.outcome] += 1
             if saved.skipped == "kept":
