@@ -269,7 +269,9 @@ def data_from_parsed(parsed, name, *, publish=False):
 
 def _link_translations(releases, saved):
     """An export's translations point at their originals by address, once all are written."""
-    wanted = {item.release.pk: data.translation_of for data, item in zip(releases, saved, strict=True)}
+    wanted = {
+        item.release.pk: data.translation_of for data, item in zip(releases, saved, strict=True) if not item.skipped
+    }
     slugs = {slug for slug in wanted.values() if slug}
     if not slugs:
         return
