@@ -193,9 +193,11 @@ class Header:
 
     def _body_after_headline(self, default):
         """No block read like prose: the body is the first candidate after the headline and subheadline."""
-        last = self.subheadline_number or self.headline_number
-        after = [candidate for candidate in self.candidates if candidate.number > last]
-        if not self.headline or not after:
+        if not self.headline:
+            return default
+        last = self._chosen[-1]
+        after = self.candidates[self.candidates.index(last) + 1 :]
+        if not after:
             return default
         self.candidates = self.candidates[: self.candidates.index(after[0])]
         return after[0].block
@@ -333,11 +335,13 @@ class Header:
             return
         best = max(usable, key=lambda c: (c.score, -self.candidates.index(c)))
         self.headline, self.headline_number = best.text, best.number
+        self._chosen = [best]
         if best.kind and self.kind is None:
             self.kind = best.kind
         after = self.candidates[self.candidates.index(best) + 1 :]
         if after and _can_be_subheadline(after[0], paired=after[0].block == best.block):
             self.subheadline, self.subheadline_number = after[0].text, after[0].number
+            self._chosen.append(after[0])
         rivals = [
             c for c in usable if c is not best and c.score >= best.score - CLOSE_SCORE and c.number < best.number
         ]

@@ -376,8 +376,7 @@ class _HtmlBlocks(HTMLParser):
             depth = len(self.open) - 1 - self.open[::-1].index(tag)
             del self.open[depth:]
             if self.skip_at is not None and depth <= self.skip_at:
-                self.skip_at = None
-                self._start_block("p")
+                self.skip_at = None  # the text around a <script> or <nav> goes on where it was
                 return
         if self.skip_at is not None:
             return
