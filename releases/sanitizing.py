@@ -5,6 +5,7 @@ Pasted Word and Google Docs markup carries its formatting in inline styles and w
 bold wrapper before nh3 removes everything the allow-list does not name.
 """
 
+import functools
 import re
 from html import escape, unescape
 from html.parser import HTMLParser
@@ -129,6 +130,13 @@ def sanitize_html(html):
     """Return ``html`` reduced to the allowed tags, attributes and link schemes."""
     if not html:
         return ""
+    return _sanitized(str(html))
+
+
+@functools.lru_cache(maxsize=2048)
+def _sanitized(html):
+    """The work of ``sanitize_html``, remembered: a release's body passes it on every layer that must trust it
+    (the reader, the form field, the save), and an import does that for thousands of bodies."""
     parser = _StyleToTags()
     parser.feed(_WORD_CONDITIONAL.sub("", html))
     parser.close()

@@ -18,6 +18,8 @@ Rules:
 """
 
 import html
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from itertools import islice
@@ -46,6 +48,7 @@ RELEASE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
 EXPORT_SUFFIX = ".json"
 MAX_EXPORT_BYTES = 200 * 1024 * 1024
 BATCH_SIZE = 200
+PARALLEL_MINIMUM = 50
 SOURCE_KEY_LENGTH = 300
 
 
@@ -112,9 +115,10 @@ def find_sources(paths):
 class FileImporter:
     """Imports sources with one ``ReleaseWriter``, so names are matched across files too."""
 
-    def __init__(self, *, publish=False, dry_run=False, user=None, batch_size=BATCH_SIZE, overwrite=False):
+    def __init__(self, *, publish=False, dry_run=False, user=None, batch_size=BATCH_SIZE, overwrite=False, workers=0):
+        """``workers``: processes that read release files ahead of the writing (0: read them here)."""
         self.publish, self.dry_run, self.user, self.overwrite = publish, dry_run, user, overwrite
-        self.batch_size = batch_size
+        self.batch_size, self.workers, self._parsed = batch_size, workers, {}
         self.writer = self._new_writer()
 
     def _new_writer(self):
@@ -130,18 +134,28 @@ class FileImporter:
             yield from results
             return
         sources = iter(sources)
-        while batch := list(islice(sources, self.batch_size)):
-            try:
-                with transaction.atomic():
-                    results = [self._import(source, bulk=True) for source in batch]
-                    self.writer.flush()
-            except DatabaseError:
-                # A constraint only the database checks refused the batch: redo it file by file, to find the file.
-                self.writer = self._new_writer()
-                with transaction.atomic():
-                    results = [self._import(source, bulk=False) for source in batch]
-                    self.writer.flush()
-            yield from results
+        with _Parsers(self.workers) as parsers:
+            batch = list(islice(sources, self.batch_size))
+            ahead = parsers.submit(batch)
+            while batch:
+                following = list(islice(sources, self.batch_size))
+                self._parsed, ahead = ahead.result(), parsers.submit(following)  # the next batch is read meanwhile
+                yield from self._import_batch(batch)
+                batch = following
+        self._parsed = {}
+
+    def _import_batch(self, batch):
+        try:
+            with transaction.atomic():
+                results = [self._import(source, bulk=True) for source in batch]
+                self.writer.flush()
+        except DatabaseError:
+            # A constraint only the database checks refused the batch: redo it file by file, to find the file.
+            self.writer = self._new_writer()
+            with transaction.atomic():
+                results = [self._import(source, bulk=False) for source in batch]
+                self.writer.flush()
+        return results
 
     def _import(self, source, *, bulk):
         """Read one source and write its releases (see ``ReleaseWriter.add`` for ``bulk``)."""
@@ -195,7 +209,11 @@ class FileImporter:
                 % {"suffix": source.suffix or source.name},
                 line=1,
             )
-        parsed = parse_release(_read_at_most(source, MAX_BYTES), filename=source.name)
+        parsed = self._parsed.get(source.name)
+        if isinstance(parsed, ReleaseParseError):
+            raise parsed
+        if parsed is None:
+            parsed = parse_release(_read_at_most(source, MAX_BYTES), filename=source.name)
         data = data_from_parsed(parsed, source.name, publish=self.publish and may_publish)
         if not may_publish:
             public = Release.objects.filter(source_key=data.source_key).exclude(
@@ -207,6 +225,62 @@ class FileImporter:
                     line=1,
                 )
         return [data], None
+
+
+class _Done:
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+class _Parsers:
+    """Processes that read and parse a batch's release files while the batch before is written.
+
+    Reading a file is pure (no database); only its result, a ``ParsedRelease`` or the error, comes back.
+    Files too large or not releases are left for the importer to refuse as usual.
+    """
+
+    def __init__(self, workers):
+        self.workers, self.pool = workers, None
+
+    def __enter__(self):
+        if self.workers > 1:
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+        return self
+
+    def __exit__(self, *exc):
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def submit(self, batch):
+        texts = [s for s in batch if s.suffix in RELEASE_SUFFIXES and 0 < s.size <= MAX_BYTES]
+        if self.pool is None or len(texts) < PARALLEL_MINIMUM:
+            return _Done({})
+        size = -(-len(texts) // self.workers)
+        chunks = [texts[start : start + size] for start in range(0, len(texts), size)]
+        futures = [self.pool.submit(_parse_all, [(s.name, s.read()) for s in chunk]) for chunk in chunks]
+        return _Zipped([source.name for source in texts], futures)
+
+
+class _Zipped:
+    def __init__(self, names, futures):
+        self.names, self.futures = names, futures
+
+    def result(self):
+        parsed = [result for future in self.futures for result in future.result()]
+        return dict(zip(self.names, parsed, strict=True))
+
+
+def _parse_all(files):
+    results = []
+    for name, content in files:
+        try:
+            results.append(parse_release(content, filename=name))
+        except ReleaseParseError as error:
+            results.append(error)
+    return results
 
 
 def _read_at_most(source, limit):

@@ -44,6 +44,17 @@ ORGANIZATION_FIELDS = [
 SPOKESPERSON_FIELDS = ["name", "slug", "title", "bio", "languages", "is_active"]
 CONTACT_FIELDS = ["name", "role", "phone", "email", "languages", "is_active"]
 BOILERPLATE_FIELDS = ["title", "language", "text", "is_default"]
+RELEASE_STATE_FIELDS = [
+    "pk",
+    "source_key",
+    "import_fingerprint",
+    "imported_at",
+    "updated_at",
+    "headline",
+    "slug",
+    "status",
+    "released_at",
+]
 _ABOUT_SUBJECT = re.compile(r"^(?P<subject>.{2,80}?)\s+(?:is|are|was|es|son|fue)\s", re.I)
 
 
@@ -163,6 +174,15 @@ class Directory:
 
     def _load_releases(self):
         return dict(Release.objects.exclude(source_key="").values_list("source_key", "pk"))
+
+    def _load_release_states(self):
+        rows = Release.objects.exclude(source_key="").only(*RELEASE_STATE_FIELDS)
+        return {release.source_key: release for release in rows.iterator(chunk_size=2000)}
+
+    def release_state(self, source_key):
+        """The imported release of ``source_key`` as it was when the import began (the fields that decide
+        whether it is written again), or None."""
+        return self._index("release_states").get(source_key) if source_key else None
 
     def _load_slugs(self):
         return {

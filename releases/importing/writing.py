@@ -152,6 +152,14 @@ class ReleaseWriter:
     def prepare(self, data, *, bulk=False):
         """Match or make every row ``data`` names and validate the release; write nothing. Return ``Saved``."""
         pk = self.directory.release(data.source_key)
+        fingerprint = data.fingerprint()
+        state = self.directory.release_state(data.source_key) if pk is not None and not data.exact else None
+        if state is not None and state.pk == pk and (skipped := self._skipped(state, fingerprint)):
+            # Decided without loading the release: a batch of files imported again costs no query per file.
+            saved = Saved(state, data, created=False, previous_status=state.status, skipped=skipped)
+            if skipped == KEPT:
+                saved.warnings = [_("Changed here since the last import: kept (“overwrite” replaces it).")]
+            return saved
         if pk is None and data.exact and data.slug:
             pk = Release.objects.filter(slug=data.slug).values_list("pk", flat=True).first()
         release = Release.objects.get(pk=pk) if pk else Release(created_by=data.created_by or self.user)
@@ -165,7 +173,6 @@ class ReleaseWriter:
             previous_status=release.status if pk else "",
             warnings=list(data.warnings),
         )
-        fingerprint = data.fingerprint()
         if pk is not None and (skipped := UNCHANGED if data.unchanged else self._skipped(release, fingerprint)):
             saved.skipped = skipped
             if skipped == KEPT:

@@ -15,6 +15,7 @@ A "Posted on June 3, 2024 by admin" line is dropped, but its date is the release
 better dates it (``posted_date_text``).
 """
 
+import functools
 import re
 
 DROP, SOFT_END, HARD_END, END_MARK, PROVIDER = "drop", "soft-end", "hard-end", "end-mark", "provider"
@@ -104,6 +105,7 @@ _BYLINE_WORDS = 6
 POSTED_WORDS = 14
 
 
+@functools.lru_cache(maxsize=4096)
 def classify(text, *, body=False):
     """``DROP``, ``SOFT_END``, ``HARD_END``, ``END_MARK``, ``PROVIDER`` or None (the release's text).
 

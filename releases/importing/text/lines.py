@@ -16,20 +16,27 @@ What a page or a PDF adds around a release is settled here, before anyone reads 
 
 import re
 from dataclasses import dataclass
+from html import escape as _escape
 from html.parser import HTMLParser
 from pathlib import PurePath
 
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from ...sanitizing import sanitize_html
 from .parsed import ReleaseParseError
 
+
+def escape(text):
+    """Plain text as HTML (the standard library's escape: a long file has thousands of lines)."""
+    return _escape(text, quote=True)
+
+
 MAX_BYTES = 2 * 1024 * 1024
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"[^\S\n]+")
 _BULLET = re.compile(r"^(?:[-*•·‣▪◦–]|\d{1,2}[.)])\s+(?=\S)")
-_COLUMN_GAP = re.compile(r"\S(\s{3,})\S")
+_COLUMNS = re.compile(r"\s{3,}")
 PAGE_FURNITURE = re.compile(
     r"^(?:(?:page|p[áa]gina|p[áa]g\.?)\s+\d{1,3}(?:\s+(?:of|de)\s+\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*/\s*\d{1,3}"
     r"|\d{1,3})$",
@@ -105,18 +112,18 @@ def read_blocks(text, filename):
     return read_document(text, filename).blocks
 
 
-PAGE_BREAK = "page-break"
+PAGE_BREAK = object()  # a page break between lines (a form feed, "Page 1 of 2")
 
 
 def _group(lines):
     """Blocks of the lines; None is a blank line and PAGE_BREAK a page break (kept as its own marker)."""
     blocks, current = [], []
     for line in lines:
-        if line is None or line == PAGE_BREAK:
+        if line is None or line is PAGE_BREAK:
             if current:
                 blocks.append(current)
             current = []
-            if line == PAGE_BREAK:
+            if line is PAGE_BREAK:
                 blocks.append(PAGE_BREAK)
         else:
             current.append(line)
@@ -127,10 +134,10 @@ def _group(lines):
 
 def _join_pages(blocks):
     """Drop the running header after each page break and join a paragraph the break cut in two."""
-    first_lines = {line.text for block in blocks[:2] if block != PAGE_BREAK for line in block}
+    first_lines = {line.text for block in blocks[:2] if block is not PAGE_BREAK for line in block}
     kept, after_break, cut = [], False, False
     for block in blocks:
-        if block == PAGE_BREAK:
+        if block is PAGE_BREAK:
             after_break = cut = bool(kept)
             continue
         if after_break:
@@ -173,7 +180,7 @@ def _text_lines(raws):
                 lines.append(PAGE_BREAK)
             expanded = part.expandtabs(8).rstrip()
             indent = len(expanded) - len(expanded.lstrip())
-            pieces = [normalize(piece) for piece in re.split(r"\s{3,}", expanded.strip())]
+            pieces = [normalize(piece) for piece in _COLUMNS.split(expanded.strip())]
             pieces = [piece for piece in pieces if piece]
             if not pieces:
                 lines.append(None)

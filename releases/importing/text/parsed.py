@@ -15,6 +15,14 @@ class ReleaseParseError(ValueError):
     def __str__(self):
         return f"line {self.line}: {self.message}"
 
+    def __reduce__(self):
+        # Read in another process (``file_importer``'s parsers), it comes back whole.
+        return _rebuilt, (type(self), self.message, self.line)
+
+
+def _rebuilt(cls, message, line):
+    return cls(message, line=line)
+
 
 @dataclass
 class ParsedContact:

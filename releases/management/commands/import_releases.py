@@ -1,5 +1,6 @@
 """python manage.py import_releases PATH... — see releases/importing/file_importer.py for the rules."""
 
+import os
 import time
 
 from django.contrib.auth import get_user_model
@@ -44,7 +45,9 @@ class Command(BaseCommand):
         counts = {"created": 0, "updated": 0, "unchanged": 0, "kept": 0, "failed": len(problems)}
         for result in problems:
             self.stderr.write(f"{result.name}: {result.error}")
-        importer = FileImporter(publish=publish, dry_run=dry_run, user=author, overwrite=overwrite)
+        importer = FileImporter(
+            publish=publish, dry_run=dry_run, user=author, overwrite=overwrite, workers=os.cpu_count() or 1
+        )
         for number, result in enumerate(importer.run(sources), 1):
             self._report(result, counts, options["verbosity"])
             if options["verbosity"] and self.stdout.isatty() and number % 100 == 0:
