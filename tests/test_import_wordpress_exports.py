@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from releases.importing.wordpress import wxr
 from releases.models import LegacyPath, Release
@@ -143,3 +144,58 @@ def test_block_markup_becomes_the_allowed_markup_and_its_permalinks_redirect(cli
     assert client.get(permalink.path)["Location"] == heading.get_absolute_url()
     assert not Release.objects.get(headline="Block: A draft").is_published()
     assert Release.objects.get(headline="Block: Scheduled far ahead").is_scheduled()
+
+
+# In the admin: an upload, streamed, with a preview and the reading's progress
+
+
+def post_export(client, path, **fields):
+    with path.open("rb") as export:
+        response = client.post(reverse("admin:releases_import_wordpress"), {"export": export, "dry_run": "", **fields})
+    return response, b"".join(response.streaming_content).decode() if response.streaming else ""
+
+
+def test_a_preview_of_an_uploaded_export_shows_each_post_and_writes_nothing(admin_client):
+    response, page = post_export(admin_client, EXPORTS["block test data"], dry_run="on")
+
+    assert response.status_code == 200 and response.streaming
+    assert "no-store" in response["Cache-Control"]
+    assert "Preview: nothing was written" in page and "Checking 100%" in page and "Importing" in page
+    assert "Block: Heading and paragraph" in page and "11 created" in page
+    assert not Release.objects.exists()
+
+
+def test_a_publisher_imports_an_uploaded_export_and_its_old_addresses_redirect(signed_in, client):
+    publisher = signed_in("Publisher")
+
+    response, page = post_export(publisher, EXPORTS["theme preview"])
+
+    assert response.status_code == 200 and "8 created" in page
+    assert "claims the same identity as an earlier post" in page
+    assert client.get("/?p=12")["Location"] == Release.objects.get(headline="Search").get_absolute_url()
+
+
+def test_a_writer_may_preview_a_wordpress_export_but_not_import_it(signed_in):
+    writer = signed_in("Writer")
+
+    _response, page = post_export(writer, EXPORTS["theme preview"], dry_run="on")
+    assert "Preview: nothing was written" in page
+
+    response, _page = post_export(writer, EXPORTS["theme preview"])
+    assert response.status_code == 403
+    assert not Release.objects.exists()
+
+
+def test_a_file_that_is_not_an_export_gets_a_clear_error_on_the_page(admin_client, tmp_path):
+    path = tmp_path / "export.xml"
+    path.write_text("<html><body>not an export</body></html>", encoding="utf-8")
+
+    _response, page = post_export(admin_client, path, dry_run="on")
+
+    assert "Nothing was imported:" in page and "not a WordPress export" in page
+
+
+def test_the_import_page_offers_the_wordpress_upload(admin_client):
+    page = admin_client.get(reverse("admin:releases_import")).content.decode()
+
+    assert reverse("admin:releases_import_wordpress") in page and 'name="export"' in page

@@ -48,7 +48,7 @@ from ..text.language import detect_language
 from ..text.layout import kind_of_headline
 from ..writing import ReleaseData, ReleaseWriter
 from .content import ContentCleaner
-from .wxr import items, scan
+from .wxr import items, scan_steps
 
 Status = Release.Status
 HEADLINE_LENGTH = 250
@@ -88,7 +88,18 @@ class WordPressImporter:
 
     def check(self):
         """Read the whole export once (raises ImportFileError); nothing is written."""
-        self.site = scan(self.path, self.progress and (lambda done: self.progress(_("Checking"), done)))
+        steps = self.check_steps()
+        while True:
+            try:
+                done = next(steps)
+            except StopIteration:
+                return self.site
+            if self.progress:
+                self.progress(_("Checking"), done)
+
+    def check_steps(self):
+        """``check()`` step by step: yields the share of the file read so far (see ``wxr.scan_steps``)."""
+        self.site = yield from scan_steps(self.path)
         self.cleaner = ContentCleaner(self.site.attachments)
         self.users = {username.lower(): pk for pk, username in get_user_model().objects.values_list("pk", "username")}
         return self.site
