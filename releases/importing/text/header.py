@@ -208,8 +208,13 @@ class Header:
         """What the line is: "label" (timing, kind, date, letterhead), "contact(-label)", or a kind for a candidate."""
         if label := match_label(text):
             self.contact_numbers.append(number)
-            if label[1]:
-                self._take_contact_text(label[1], number)
+            rest = label[1]
+            if (found := find_date(rest)) and not looks_like_contact(rest[found.start : found.end]):
+                # "Contact: Ana Ruiz, (303) 555-0142 | March 1, 2021"
+                self.dates.append(FoundWhen(HEADER, found, find_time(rest[found.end :]), number, text))
+                rest = (rest[: found.start] + rest[found.end :]).strip(" ,|·–—-")
+            if rest:
+                self._take_contact_text(rest, number)
                 return "contact"
             return "contact-label"
         if timing := layout.match_timing(text):

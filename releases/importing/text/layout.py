@@ -88,7 +88,8 @@ _ORGANIZATION_DESCRIPTION_AFTER_END = re.compile(
 )
 _SENTENCE_BREAK = re.compile(
     r"(?<!\b[A-Za-z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bvs)(?<!\bNo)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
-    r"(?<!\bSra)(?<!\bDra)(?<!\bLic)(?<!\bInc)(?<!\bJr)(?<!\bSr)(?<!\bAv)(?<!\bCol)(?<!\bTel)"
+    r"(?<!\bSra)(?<!\bDra)(?<!\bLic)(?<!\bInc)(?<!\bJr)(?<!\bSr)(?<!\bAv)(?<!\bCol)(?<!\bTel)(?<!\bRev)(?<!\bFr)"
+    r"(?<!\bProf)(?<!\bHon)(?<!\bGen)(?<!\bCapt)(?<!\bMt)(?<!\bFt)(?<!\bMsgr)(?<!\bPbro)(?<!\bIng)(?<!\bSrta)(?<!\bMtra)"
     r"[.!?][”\"’)]?\s+[“\"¿¡]?[A-ZÁÉÍÓÚÑ]"
 )
 PARAGRAPH_LENGTH = 300
