@@ -287,6 +287,9 @@ def test_a_dry_run_prints_what_was_understood_field_by_field_and_writes_nothing(
         "warning: Line 7: “[email protected]”",
     ):
         assert line in out
+    # Each field says where it came from.
+    for line in (f"headline: {HEADLINE} (line 1)", "(Draft) (line 6)", "(new) (line 7)", "subheadline: Summit"):
+        assert line in out
     assert "Dry run, nothing was written" in out
 
 

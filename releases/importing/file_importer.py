@@ -338,6 +338,7 @@ def data_from_parsed(parsed, name, *, publish=False):
         tags=[{"name": tag} for tag in parsed.tags],
         note=_("Imported from %(file)s.") % {"file": Path(name).name},
         warnings=warnings,
+        origins=dict(parsed.origins),
     )
 
 
@@ -408,7 +409,24 @@ def describe(saved):
         ),
         (_("old addresses"), ", ".join(release.legacy_paths.values_list("old_path", flat=True))),
     ]
-    return [(label, text or "—") for label, text in lines] + [(_("warning"), w) for w in saved.warnings]
+    origins = saved.data.origins
+    where = {
+        _("kind"): "kind",
+        _("release-timing line"): "timing",
+        _("headline"): "headline",
+        _("subheadline"): "subheadline",
+        _("release moment"): "date",
+        _("dateline city"): "dateline",
+        _("media contacts"): "contacts",
+        _("co-signing organizations"): "cosigners",
+        _("boilerplate"): "boilerplate",
+    }
+    described = []
+    for label, text in lines:
+        line = origins.get(where.get(label, ""))
+        text = text or "—"
+        described.append((label, _("%(text)s (line %(line)s)") % {"text": text, "line": line} if line else text))
+    return described + [(_("warning"), w) for w in saved.warnings]
 
 
 def _start(html_text, words):

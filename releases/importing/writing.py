@@ -72,6 +72,8 @@ class ReleaseData:
     """The release's primary key in the export being restored."""
     unchanged: bool = False
     """The release is already here as the source has it (an export restored again)."""
+    origins: dict = field(default_factory=dict)
+    """The line of the source each field was read from (for the dry run)."""
     created_by: object = None
     note: str = ""
     warnings: list = field(default_factory=list)
@@ -81,7 +83,7 @@ class ReleaseData:
         content = {
             name: value
             for name, value in asdict(self).items()
-            if name not in ("created_by", "note", "warnings", "number", "unchanged")
+            if name not in ("created_by", "note", "warnings", "number", "unchanged", "origins")
         }
         return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
 

@@ -305,6 +305,7 @@ class _Reader:
             if all(fold(person.name) != fold(known.name) for known in people):
                 people.append(person)
         self.warnings.extend(header.uncertain)
+        contacts = self._contacts(language)
         origins = {
             "headline": header.headline_number,
             "subheadline": header.subheadline_number,
@@ -322,7 +323,7 @@ class _Reader:
             released_at=moment(released_on, clock) if clock and released_on else None,
             time_zone=zone,
             dateline=self.dateline,
-            contacts=self._contacts(language),
+            contacts=contacts,
             spokespeople=people,
             signers=self.signers,
             body_html=render(self.items),
