@@ -2,7 +2,8 @@
 
 ``Release.save()`` calls ``before_release_save()`` and ``after_release_save()``;
 ``Release.objects.bulk_create()`` (the importers' batches) calls ``before_releases_saved()`` and
-``after_releases_saved()``: the same effects, one statement each for the whole batch. The receivers at the end catch the changes a release's own save cannot see: its tags and
+``after_releases_saved()``: the same effects, one statement each for the whole batch. The
+receivers at the end catch the changes a release's own save cannot see: its tags and
 spokespeople are saved after it, a tag or spokesperson is renamed or deleted, a release is deleted,
 and every other public-facing row (people, organizations, files, corrections, old addresses).
 
