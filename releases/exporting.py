@@ -206,7 +206,10 @@ def directory_records():
             {**person_data(person), "photo": person.photo.name if person.photo else "", "photo_alt": person.photo_alt}
             for person in Spokesperson.objects.select_related("organization").order_by("pk")
         ],
-        "contacts": [contact_data(c) for c in MediaContact.objects.select_related("organization").order_by("pk")],
+        "contacts": [
+            {"id": contact.pk, **contact_data(contact)}
+            for contact in MediaContact.objects.select_related("organization").order_by("pk")
+        ],
         "boilerplates": [boilerplate_data(b) for b in Boilerplate.objects.order_by("pk")],
     }
 

@@ -166,7 +166,7 @@ def restore_the_rest(export, saved, warnings):
 class _Restorer:
     def __init__(self, export, warnings):
         self.export, self.warnings, self.document = export, warnings, export.document
-        self.users, self.numbered = {}, False
+        self.users, self.numbered, self.numbered_contacts = {}, False, False
 
     def finish(self):
         if self.numbered:
@@ -193,6 +193,11 @@ class _Restorer:
     # Rows besides releases
 
     def directory(self):
+        self.directory_rows()
+        if self.numbered_contacts:
+            reset_sequence(MediaContact)
+
+    def directory_rows(self):
         organizations = {organization.slug: organization for organization in Organization.objects.all()}
         for data in self.document.get("organizations", []):
             organization = organizations.get(data["slug"])
@@ -220,8 +225,11 @@ class _Restorer:
             organization = organizations.get((data.get("organization") or {}).get("slug"))
             known = MediaContact.objects.filter(name=data["name"], email=data["email"], phone=data["phone"])
             if not known.exists():
-                contact = _new(MediaContact, data, exclude=["organization"])
+                contact = _new(MediaContact, data, exclude=["organization", "id"])
                 contact.organization = organization
+                if isinstance(data.get("id"), int) and not MediaContact.objects.filter(pk=data["id"]).exists():
+                    contact.pk = data["id"]  # its vCard's address has its number: keep it when it is free
+                    self.numbered_contacts = True
                 _save(contact)
         for data in self.document.get("boilerplates", []):
             if not Boilerplate.objects.filter(title=data["title"], language=data["language"]).exists():
