@@ -15,6 +15,7 @@ Rules:
 - Cleaning twice changes nothing.
 """
 
+import functools
 import re
 from html import escape, unescape
 from html.parser import HTMLParser
@@ -365,10 +366,29 @@ class _Structure(HTMLParser):
         return [grandchild for strong in content for grandchild in strong["children"]]
 
 
+# Bidirectional overrides and isolates, zero-width and other invisible format characters, and C0/C1
+# controls but tab and newline: they can reorder or hide what a reader sees ("Trojan source").
+_CONTROL_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+)
+
+
+def strip_control_characters(text):
+    """``text`` without invisible control and direction-override characters."""
+    return _CONTROL_CHARACTERS.sub("", text) if text else text
+
+
 def sanitize_html(html):
     """Return ``html`` reduced to the allowed tags, attributes and link schemes (see the module's rules)."""
     if not html:
         return ""
+    return _sanitized(str(html))
+
+
+@functools.lru_cache(maxsize=2048)
+def _sanitized(html):
+    """The work of ``sanitize_html``, remembered: a release's body passes it on every layer that must trust it
+    (the reader, the form field, the save), and an import does that for thousands of bodies."""
     html = _WORD_CONDITIONAL.sub("", html)
     parser = _StyleToTags(SHIFTED_HEADINGS if _H1.search(html) else RENAMED_TAGS)
     parser.feed(html)

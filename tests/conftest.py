@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -41,8 +42,10 @@ def _page_cache(request, settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: a rolled-back row must not survive in it."""
+    """Each test starts with an empty cache: a rolled-back row must not survive in it (nor a content type that a
+    test's ``flush`` made anew and its rollback took away)."""
     cache.clear()
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)
@@ -166,6 +169,14 @@ def signed_in(db, django_user_model):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def publisher(db, django_user_model):
+    """A staff member of the Publisher group."""
+    user = django_user_model.objects.create_user("publisher", is_staff=True)
+    user.groups.add(Group.objects.get(name="Publisher"))
+    return user
 
 
 @pytest.fixture

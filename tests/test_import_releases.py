@@ -18,6 +18,7 @@ from django.utils import timezone
 from members.models import Organization
 from releases.models import Boilerplate, MediaContact, Release, Spokesperson, Tag
 from releases.search import search
+from releases.workflow import apply_transition
 
 SAMPLE = Path("/work/shared/samples/los-angeles-declaration-release.txt")
 if not SAMPLE.exists():
@@ -116,6 +117,46 @@ def test_importing_the_same_file_again_updates_its_release_and_duplicates_nothin
     assert counts() == before
     release.refresh_from_db()
     assert "bright example" in release.body
+    assert "0 created, 1 updated" in out
+
+
+@pytest.mark.django_db
+def test_importing_an_unchanged_file_again_writes_nothing(tmp_path):
+    path = write(tmp_path, "release.txt", SAMPLE.read_text(encoding="utf-8"))
+    run(path)
+    rows = list(Release.objects.values())
+
+    out, _err = run(path)
+
+    assert "0 created, 0 updated, 1 unchanged" in out
+    assert list(Release.objects.values()) == rows
+
+
+@pytest.mark.django_db
+def test_a_release_staff_changed_since_its_import_is_kept_unless_overwrite(tmp_path, publisher):
+    """Issue 11, finding 5: importing again must not undo the press room's own work."""
+    path = write(tmp_path, "release.txt", SAMPLE.read_text(encoding="utf-8"))
+    run("--publish", path)
+    release = Release.objects.get()
+    apply_transition(release, "withdraw", publisher, reason="Superseded.")
+    release.refresh_from_db()
+    release.headline = "Edited by the press office"
+    release.save()
+    path.write_text(path.read_text(encoding="utf-8").replace("shining example", "bright example"), encoding="utf-8")
+
+    out, _err = run("--publish", path)
+
+    release.refresh_from_db()
+    assert release.headline == "Edited by the press office"
+    assert "bright example" not in release.body
+    assert "changed here since the last import: kept" in out.lower()
+    assert "0 created, 0 updated, 0 unchanged, 1 kept" in out
+
+    out, _err = run("--publish", "--overwrite", path)
+
+    release.refresh_from_db()
+    assert release.headline == HEADLINE and "bright example" in release.body
+    assert release.status == Release.Status.WITHDRAWN
     assert "0 created, 1 updated" in out
 
 
@@ -246,6 +287,9 @@ def test_a_dry_run_prints_what_was_understood_field_by_field_and_writes_nothing(
         "warning: Line 7: “[email protected]”",
     ):
         assert line in out
+    # Each field says where it came from.
+    for line in (f"headline: {HEADLINE} (line 1)", "(Draft) (line 6)", "(new) (line 7)", "subheadline: Summit"):
+        assert line in out
     assert "Dry run, nothing was written" in out
 
 
@@ -255,13 +299,25 @@ def test_a_dry_run_prints_what_was_understood_field_by_field_and_writes_nothing(
 @pytest.mark.django_db
 def test_a_file_that_cannot_be_understood_is_reported_with_its_line_and_the_others_import(tmp_path):
     write(tmp_path, "a-good.txt", small_release("Coalition Welcomes Decision"))
-    write(tmp_path, "b-undated.txt", "Coalition Welcomes Decision\n\nThe coalition welcomed the decision today.\n")
+    write(tmp_path, "b-no-body.txt", "Coalition Welcomes Decision\n\nJune 10, 2022\n\n###\n")
 
     out, err = run(tmp_path)
 
     assert Release.objects.get().headline == "Coalition Welcomes Decision"
-    assert "b-undated.txt: not imported: line 3: No release date" in err
-    assert "1 created, 0 updated, 1 not imported" in out
+    assert "b-no-body.txt: not imported: line 5: The release has a headline (“Coalition Welcomes Decision”)" in err
+    assert "1 created, 0 updated" in out and "1 not imported" in out
+
+
+@pytest.mark.django_db
+def test_an_undated_file_imports_as_a_draft_with_a_warning_even_when_publishing(tmp_path):
+    write(tmp_path, "undated.txt", "Coalition Welcomes Decision\n\nCHICAGO – The coalition welcomed the decision.\n")
+
+    out, _err = run(tmp_path, "--publish")
+
+    release = Release.objects.get()
+    assert release.status == Release.Status.DRAFT
+    assert release.source_key == "text:undated:coalition-welcomes-decision"
+    assert "No release date was found" in out and "It stays a draft" in out
 
 
 @pytest.mark.django_db
@@ -414,7 +470,7 @@ def test_a_batch_the_database_refuses_is_imported_again_file_by_file(tmp_path, m
 
     out, _err = run(tmp_path)
 
-    assert "2 created, 0 updated, 0 not imported" in out
+    assert "2 created, 0 updated" in out and "0 not imported" in out
     assert Release.objects.count() == 2 and MediaContact.objects.count() == 1
 
 

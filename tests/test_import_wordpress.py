@@ -13,6 +13,7 @@ from django.utils import timezone
 from releases.importing.wordpress import wxr
 from releases.importing.wordpress.importer import WordPressImporter
 from releases.models import LegacyPath, Release, StatusChange, Tag
+from releases.workflow import apply_transition
 
 SAMPLE = Path("/work/shared/samples/wordpress-theme-unit-test.xml")
 SITE = "wordpress:wpthemetestdata.wordpress.com"
@@ -74,7 +75,7 @@ def test_published_posts_stay_published_at_their_moment(imported):
     assert release.slug == "markup-html-tags-and-formatting"
     assert release.released_at == datetime(2013, 1, 12, 3, 22, 19, tzinfo=UTC)
     assert release.is_published()
-    assert Release.objects.published().count() == 53, "56 published, less the protected, untitled and empty"
+    assert Release.objects.published().count() == 55, "56 published, less the password-protected one"
 
 
 def test_the_draft_the_scheduled_and_the_password_protected_post_are_not_public(imported):
@@ -88,17 +89,19 @@ def test_the_draft_the_scheduled_and_the_password_protected_post_are_not_public(
     assert not {draft, scheduled, protected} & public
 
 
-def test_titles_lose_their_markup_and_a_post_without_one_gets_a_placeholder_and_stays_a_draft(imported):
+def test_titles_lose_their_markup_and_a_post_without_one_gets_a_headline_from_its_address(imported):
     assert post(1173).headline == "Markup: Title With Markup"
     assert post(1174).headline == "Markup: Title With Special Characters ~`!@#$%^&*()-_=+{}[]/\\;:'\"?,.>"
     untitled = post(1169)
     assert untitled.headline == "Untitled post edge-case-no-title of 2009-09-05"
-    assert untitled.status == Release.Status.DRAFT
+    assert untitled.status == Release.Status.PUBLISHED  # it had its page on WordPress, and keeps one here
     assert "no title" in untitled.status_changes.get().note
 
 
-def test_a_post_without_content_is_a_draft(imported):
-    assert post(1170).status == Release.Status.DRAFT
+def test_a_post_without_content_keeps_its_page_with_a_warning(imported):
+    empty = post(1170)
+    assert empty.status == Release.Status.PUBLISHED
+    assert "no content" in empty.status_changes.get().note
 
 
 def test_hostile_and_block_editor_markup_is_cleaned_to_the_allowed_tags(imported):
@@ -167,15 +170,38 @@ def test_an_author_with_a_username_here_is_the_creator(db, django_user_model):
     assert "Theme Reviewer" in post(1732).status_changes.get().note
 
 
-def test_running_it_again_updates_and_duplicates_nothing(imported):
+def test_running_it_again_changes_nothing(imported):
     before = (Release.objects.count(), Tag.objects.count(), LegacyPath.objects.count())
-    Release.objects.filter(pk=post(1178).pk).update(headline="Changed here")
+    rows = list(Release.objects.order_by("pk").values())
 
     out, _err = run(SAMPLE)
 
     assert (Release.objects.count(), Tag.objects.count(), LegacyPath.objects.count()) == before
-    assert post(1178).headline == "Markup: HTML Tags and Formatting"
-    assert "0 created, 58 updated" in out
+    assert list(Release.objects.order_by("pk").values()) == rows
+    assert "0 created, 0 updated, 58 unchanged, 0 kept" in out
+
+
+def test_a_post_a_publisher_unpublished_and_edited_is_kept_on_import_unless_overwrite(imported, publisher):
+    """Issue 11, finding 5: re-running import_wordpress put back a release a publisher had unpublished and edited."""
+    release = post(1178)
+    assert release.is_published()
+    apply_transition(release, "withdraw", publisher, reason="Out of date.")
+    release.refresh_from_db()
+    release.headline = "Edited here after the import"
+    release.save()
+
+    out, _err = run(SAMPLE)
+
+    release.refresh_from_db()
+    assert (release.status, release.headline) == (Release.Status.WITHDRAWN, "Edited here after the import")
+    assert "Changed here since the last import: kept" in out
+    assert "1 kept" in out
+
+    run(SAMPLE, "--overwrite")
+
+    release.refresh_from_db()
+    assert release.headline == "Markup: HTML Tags and Formatting"
+    assert release.status == Release.Status.WITHDRAWN  # importing never brings a withdrawn release back
 
 
 def test_only_the_chosen_categories_or_tags(db):

@@ -1,3 +1,5 @@
+import io
+import json
 import re
 from io import StringIO
 from zoneinfo import ZoneInfo
@@ -9,10 +11,14 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import RequestFactory
 from django.urls import reverse
+from reversion.models import Version
 
 from members.models import Organization
-from releases import demo_content
-from releases.models import Boilerplate, MediaContact, Release, Spokesperson
+from releases.management.commands.load_demo import DEMO_EXPORT
+from releases.models import Attachment, Boilerplate, MediaContact, Release, Spokesperson
+from releases.workflow import apply_transition
+
+LA_DECLARATION_SLUG = "los-angeles-declaration-falls-short-for-asylum-seekers"
 
 # Sign-in counts failures per username and address (django-axes), so signing in needs the request.
 SIGN_IN = RequestFactory().post("/admin/login/")
@@ -50,7 +56,7 @@ def test_load_demo_fills_an_empty_database_with_a_press_room():
     assert Organization.objects.filter(role=Organization.Role.PARTNER).exists()
     assert set(Release.objects.values_list("kind", flat=True)) == set(Release.Kind.values)
     assert {year for year in Release.objects.values_list("released_at__year", flat=True)} >= {2019, 2022, 2026}
-    assert output.count("\n") == 1
+    assert output.count("\n") == 1, output
     assert output.startswith(f"Demo press room loaded: {Organization.objects.count()} organizations")
     assert f"{Release.objects.count()} releases (1 draft)" in output
 
@@ -109,7 +115,7 @@ def test_every_demo_row_passes_validation():
 def test_los_angeles_declaration_release_follows_the_sample():
     load_demo()
 
-    release = Release.objects.get(headline__startswith="Los Angeles Declaration on Migration Falls Short")
+    release = Release.objects.get(slug=LA_DECLARATION_SLUG)
     assert release.subheadline.startswith("Summit of the Americas a Missed Opportunity")
     assert release.released_at.astimezone(ZoneInfo("America/Los_Angeles")).date().isoformat() == "2022-06-10"
     contacts = [link.contact for link in release.releasecontact_set.all()]
@@ -121,42 +127,89 @@ def test_los_angeles_declaration_release_follows_the_sample():
 
 def test_running_it_twice_changes_nothing():
     load_demo()
-    counts = {label: len(rows) for label, rows in every_row().items()}
     rows = every_row()
 
     output = load_demo()
 
-    assert {label: len(rows) for label, rows in every_row().items()} == counts
     assert every_row() == rows
-    assert "created 0, changed 0" in output
+    assert f"demo releases added 0, already there {Release.objects.count()}" in output
 
 
-def test_rerun_puts_back_an_edited_demo_release():
+def test_running_it_again_after_staff_work_changes_nothing(publisher):
+    """Issue 11, finding 5: re-running make run (load_demo) reverted staff edits and withdrawals."""
     load_demo()
-    release = Release.objects.get(slug=demo_content.LA_DECLARATION_SLUG)
-    original_tags = list(release.tags.values_list("pk", flat=True))
+    release = Release.objects.get(slug=LA_DECLARATION_SLUG)
     release.headline = "Edited in the admin"
     release.save()
     release.tags.clear()
     release.releasecontact_set.all().delete()
+    withdrawn = Release.objects.get(slug="end-of-title-42-must-not-mean-end-of-asylum")
+    apply_transition(withdrawn, "withdraw", publisher, reason="Superseded.")
+    Organization.objects.filter(slug="voces-unidas-digital").update(city="Evanston")
+    rows = every_row()
+
+    load_demo()
+
+    assert every_row() == rows
+
+
+def test_it_adds_only_what_is_missing():
+    load_demo()
+    Release.objects.filter(slug=LA_DECLARATION_SLUG).delete()
+    Organization.objects.filter(slug="colectivo-mujeres-del-altiplano").delete()
+    others = list(Release.objects.order_by("pk").values())
 
     output = load_demo()
 
-    release.refresh_from_db()
-    assert release.headline.startswith("Los Angeles Declaration")
-    assert list(release.tags.values_list("pk", flat=True)) == original_tags
-    assert release.releasecontact_set.count() == 2
-    assert "changed 1" in output
+    assert Release.objects.filter(slug=LA_DECLARATION_SLUG).exists()
+    assert Organization.objects.filter(slug="colectivo-mujeres-del-altiplano").exists()
+    assert list(Release.objects.exclude(slug=LA_DECLARATION_SLUG).order_by("pk").values()) == others
+    assert "demo releases added 1" in output
 
 
-def test_invalid_demo_content_fails_loudly_and_loads_nothing(monkeypatch):
-    bad_contact = {**demo_content.MEDIA_CONTACTS[0], "phone": "555-01"}
-    monkeypatch.setattr(demo_content, "MEDIA_CONTACTS", [bad_contact, *demo_content.MEDIA_CONTACTS[1:]])
+def test_the_demo_has_an_image_and_an_attachment_served_once_public(client):
+    load_demo()
+
+    release = Release.objects.get(slug=LA_DECLARATION_SLUG)
+    assert release.image and release.image_alt
+    attachment = Attachment.objects.get()
+    assert attachment.release == release and attachment.file.read().startswith(b"%PDF-")
+    assert client.get(release.image_url()).status_code == 200
+    assert client.get(reverse("releases:file", kwargs={"slug": release.slug, "pk": attachment.pk})).status_code == 200
+
+
+def test_each_demo_release_starts_with_a_first_version_it_can_be_restored_to():
+    load_demo()
+
+    for release in Release.objects.all():
+        versions = Version.objects.get_for_object(release)
+        assert versions.count() == 1, release.slug
+        assert versions.get().field_dict["headline"] == release.headline
+
+
+def test_the_demo_is_a_press_room_export_the_importer_reads():
+    document = json.loads(DEMO_EXPORT.read_text(encoding="utf-8"))
+    assert document["format"] == "coalition-press-room" and document["version"] == 2
+    assert (
+        DEMO_EXPORT.parent / "files" / "private" / next(r["image"] for r in document["releases"] if r["image"])
+    ).is_file()
+
+    out = io.StringIO()
+    call_command("import_releases", str(DEMO_EXPORT.parent), stdout=out, stderr=io.StringIO())
+
+    assert f"{len(document['releases'])} created" in out.getvalue()
+
+
+def test_invalid_demo_content_fails_loudly_and_loads_nothing(tmp_path):
+    document = json.loads(DEMO_EXPORT.read_text(encoding="utf-8"))
+    document["contacts"][0]["phone"] = "555-01"
+    broken = tmp_path / "press-room.json"
+    broken.write_text(json.dumps(document), encoding="utf-8")
 
     with pytest.raises(CommandError, match="not a phone number"):
-        load_demo()
+        load_demo("--export", str(broken))
 
-    assert not Organization.objects.exists()
+    assert not Organization.objects.exists() and not Release.objects.exists()
 
 
 @pytest.fixture

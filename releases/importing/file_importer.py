@@ -8,14 +8,18 @@ Rules:
   file, each in a savepoint of its own.
 - A file is refused before it is read when it is larger than its format allows (2 MB for a
   release, ``MAX_EXPORT_BYTES`` for an export); binary and empty files are refused too.
-- A release file is found again by its date and headline, so importing it again updates the
-  release it made. Imported releases are drafts; with ``publish`` they are published at their
-  own moment (a future one makes them scheduled). A date without a time means the start of
-  that day in the site's zone.
+- A release file is found again by its date and headline: importing it again changes nothing if
+  the file did not change, updates the release it made if it did, and keeps a release staff
+  changed here since (``overwrite`` replaces it anyway; see ``writing``). Imported releases are
+  drafts; with ``publish`` they are published at their own moment (a future one makes them
+  scheduled), unless the reader was unsure of them. A date without a time means the start of
+  that day in the site's zone; a file without a date makes a draft.
 - A dry run does everything in a transaction that is rolled back, and describes each release.
 """
 
 import html
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from itertools import islice
@@ -33,7 +37,8 @@ from django.utils.translation import ngettext
 from ..models import Release
 from ..workflow import can_publish
 from .errors import ImportFileError, describe_error
-from .press_room_export import read_export
+from .matching import Directory
+from .press_room_export import mark_unchanged, read_export, restore_directory, restore_the_rest
 from .text import parse_release
 from .text.lines import MAX_BYTES
 from .text.parsed import ReleaseParseError
@@ -43,20 +48,26 @@ RELEASE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
 EXPORT_SUFFIX = ".json"
 MAX_EXPORT_BYTES = 200 * 1024 * 1024
 BATCH_SIZE = 200
+PARALLEL_MINIMUM = 50
 SOURCE_KEY_LENGTH = 300
+
+
+EXPORT_NAME = "press-room.json"
 
 
 @dataclass
 class Source:
-    """A file to import: its name (the extension picks the format), size and a way to read its bytes."""
+    """A file to import: its name (the extension picks the format), size, a way to read its bytes, and
+    for an export, the folder its files are in."""
 
     name: str
     size: int
     read: object
+    root: Path | None = None
 
     @classmethod
     def from_path(cls, path):
-        return cls(str(path), path.stat().st_size, path.read_bytes)
+        return cls(str(path), path.stat().st_size, path.read_bytes, root=path.parent)
 
     @classmethod
     def from_upload(cls, upload):
@@ -73,10 +84,12 @@ class FileResult:
     saved: list = field(default_factory=list)
     error: str = ""
     description: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    """Warnings about the file as a whole (a restore's missing files)."""
 
     @property
     def warnings(self):
-        return [warning for saved in self.saved for warning in saved.warnings]
+        return [warning for saved in self.saved for warning in saved.warnings] + self.notes
 
 
 def find_sources(paths):
@@ -84,7 +97,9 @@ def find_sources(paths):
     sources, problems = [], []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if path.is_dir() and (path / EXPORT_NAME).is_file():
+            sources.append(Source.from_path(path / EXPORT_NAME))  # a backup folder: its export, with its files
+        elif path.is_dir():
             sources += [
                 Source.from_path(child)
                 for child in sorted(path.rglob("*"))
@@ -100,10 +115,14 @@ def find_sources(paths):
 class FileImporter:
     """Imports sources with one ``ReleaseWriter``, so names are matched across files too."""
 
-    def __init__(self, *, publish=False, dry_run=False, user=None, batch_size=BATCH_SIZE):
-        self.publish, self.dry_run, self.user = publish, dry_run, user
-        self.batch_size = batch_size
-        self.writer = ReleaseWriter(user=user)
+    def __init__(self, *, publish=False, dry_run=False, user=None, batch_size=BATCH_SIZE, overwrite=False, workers=0):
+        """``workers``: processes that read release files ahead of the writing (0: read them here)."""
+        self.publish, self.dry_run, self.user, self.overwrite = publish, dry_run, user, overwrite
+        self.batch_size, self.workers, self._parsed = batch_size, workers, {}
+        self.writer = self._new_writer()
+
+    def _new_writer(self):
+        return ReleaseWriter(user=self.user, overwrite=self.overwrite)
 
     def run(self, sources):
         """Yield a ``FileResult`` per source, batch by batch."""
@@ -111,47 +130,65 @@ class FileImporter:
             with transaction.atomic():
                 results = [self._import(source, bulk=False) for source in sources]
                 transaction.set_rollback(True)
-            self.writer = ReleaseWriter(user=self.user)
+            self.writer = self._new_writer()
             yield from results
             return
         sources = iter(sources)
-        while batch := list(islice(sources, self.batch_size)):
-            try:
-                with transaction.atomic():
-                    results = [self._import(source, bulk=True) for source in batch]
-                    self.writer.flush()
-            except DatabaseError:
-                # A constraint only the database checks refused the batch: redo it file by file, to find the file.
-                self.writer = ReleaseWriter(user=self.user)
-                with transaction.atomic():
-                    results = [self._import(source, bulk=False) for source in batch]
-                    self.writer.flush()
-            yield from results
+        with _Parsers(self.workers) as parsers:
+            batch = list(islice(sources, self.batch_size))
+            ahead = parsers.submit(batch)
+            while batch:
+                following = list(islice(sources, self.batch_size))
+                self._parsed, ahead = ahead.result(), parsers.submit(following)  # the next batch is read meanwhile
+                yield from self._import_batch(batch)
+                batch = following
+        self._parsed = {}
+
+    def _import_batch(self, batch):
+        try:
+            with transaction.atomic():
+                results = [self._import(source, bulk=True) for source in batch]
+                self.writer.flush()
+        except DatabaseError:
+            # A constraint only the database checks refused the batch: redo it file by file, to find the file.
+            self.writer = self._new_writer()
+            with transaction.atomic():
+                results = [self._import(source, bulk=False) for source in batch]
+                self.writer.flush()
+        return results
 
     def _import(self, source, *, bulk):
         """Read one source and write its releases (see ``ReleaseWriter.add`` for ``bulk``)."""
         result, writer = FileResult(source.name), self.writer
         try:
-            releases = self._read(source)
+            releases, export = self._read(source)
             if bulk and len(releases) == 1 and not releases[0].exact:
                 result.saved = [writer.add(releases[0], bulk=True)]
             else:
                 writer.write_queued()
                 with transaction.atomic():
+                    if export is not None:
+                        mark_unchanged(export)
+                        restore_directory(export, result.notes)
+                        writer.directory = Directory()  # it finds what was just restored
                     result.saved = [writer.save(data) for data in releases]
                     _link_translations(releases, result.saved)
+                    if export is not None:
+                        writer.keep()
+                        writer.flush()
+                        restore_the_rest(export, result.saved, result.notes)
                     if self.dry_run:
                         writer.keep()
                         writer.flush()
-                        result.description = [describe(saved) for saved in result.saved]
+                        result.description = [describe(saved) for saved in result.saved if not saved.skipped]
         except (ReleaseParseError, ValidationError) as error:
             writer.forget_unsaved()
-            result.saved, result.error = [], describe_error(error)
+            result.saved, result.notes, result.error = [], [], describe_error(error)
         except DatabaseError as error:
             if bulk:
                 raise
             writer.forget_unsaved()
-            result.saved, result.error = [], describe_error(error)
+            result.saved, result.notes, result.error = [], [], describe_error(error)
         else:
             writer.keep()
         return result
@@ -164,14 +201,19 @@ class FileImporter:
                     _("Only a publisher can restore a press-room export: it sets the status and moment of releases."),
                     line=1,
                 )
-            return read_export(_read_at_most(source, MAX_EXPORT_BYTES), source.name)
+            export = read_export(_read_at_most(source, MAX_EXPORT_BYTES), source.name, source.root)
+            return export.releases, export
         if source.suffix not in RELEASE_SUFFIXES:
             raise ImportFileError(
                 _("“%(suffix)s” files are not releases: import .txt, .md, .html or a press-room export (.json).")
                 % {"suffix": source.suffix or source.name},
                 line=1,
             )
-        parsed = parse_release(_read_at_most(source, MAX_BYTES), filename=source.name)
+        parsed = self._parsed.get(source.name)
+        if isinstance(parsed, ReleaseParseError):
+            raise parsed
+        if parsed is None:
+            parsed = parse_release(_read_at_most(source, MAX_BYTES), filename=source.name)
         data = data_from_parsed(parsed, source.name, publish=self.publish and may_publish)
         if not may_publish:
             public = Release.objects.filter(source_key=data.source_key).exclude(
@@ -182,7 +224,63 @@ class FileImporter:
                     _("This file updates a release that is published or withdrawn: only a publisher can change it."),
                     line=1,
                 )
-        return [data]
+        return [data], None
+
+
+class _Done:
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+class _Parsers:
+    """Processes that read and parse a batch's release files while the batch before is written.
+
+    Reading a file is pure (no database); only its result, a ``ParsedRelease`` or the error, comes back.
+    Files too large or not releases are left for the importer to refuse as usual.
+    """
+
+    def __init__(self, workers):
+        self.workers, self.pool = workers, None
+
+    def __enter__(self):
+        if self.workers > 1:
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+        return self
+
+    def __exit__(self, *exc):
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def submit(self, batch):
+        texts = [s for s in batch if s.suffix in RELEASE_SUFFIXES and 0 < s.size <= MAX_BYTES]
+        if self.pool is None or len(texts) < PARALLEL_MINIMUM:
+            return _Done({})
+        size = -(-len(texts) // self.workers)
+        chunks = [texts[start : start + size] for start in range(0, len(texts), size)]
+        futures = [self.pool.submit(_parse_all, [(s.name, s.read()) for s in chunk]) for chunk in chunks]
+        return _Zipped([source.name for source in texts], futures)
+
+
+class _Zipped:
+    def __init__(self, names, futures):
+        self.names, self.futures = names, futures
+
+    def result(self):
+        parsed = [result for future in self.futures for result in future.result()]
+        return dict(zip(self.names, parsed, strict=True))
+
+
+def _parse_all(files):
+    results = []
+    for name, content in files:
+        try:
+            results.append(parse_release(content, filename=name))
+        except ReleaseParseError as error:
+            results.append(error)
+    return results
 
 
 def _read_at_most(source, limit):
@@ -196,22 +294,32 @@ def _read_at_most(source, limit):
 
 
 def data_from_parsed(parsed, name, *, publish=False):
-    """``ReleaseData`` for a ``ParsedRelease`` read from the file ``name``."""
-    released_at = parsed.released_at or datetime.combine(
-        parsed.released_on, time(0), tzinfo=timezone.get_default_timezone()
-    )
+    """``ReleaseData`` for a ``ParsedRelease`` read from the file ``name``.
+
+    A release the reader was unsure of (no date, a headline that could have been another line) stays a
+    draft even with ``publish``; an undated one keeps the moment it was given when it was first imported.
+    """
+    values = {
+        "kind": parsed.kind,
+        "language": parsed.language,
+        "headline": parsed.headline,
+        "subheadline": parsed.subheadline[:400],
+        "timing": parsed.timing[:100],
+        "dateline": parsed.dateline[:100],
+        "body": parsed.body_html,
+    }
+    if parsed.released_on is not None:
+        values["released_at"] = parsed.released_at or datetime.combine(
+            parsed.released_on, time(0), tzinfo=timezone.get_default_timezone()
+        )
+    warnings = list(parsed.warnings)
+    if publish and parsed.uncertain:
+        publish = False
+        warnings.append(_("It stays a draft until an editor has checked what the importer was unsure of."))
+    day = parsed.released_on.isoformat() if parsed.released_on else "undated"
     return ReleaseData(
-        source_key=f"text:{parsed.released_on.isoformat()}:{slugify(parsed.headline)}"[:SOURCE_KEY_LENGTH],
-        values={
-            "kind": parsed.kind,
-            "language": parsed.language,
-            "headline": parsed.headline,
-            "subheadline": parsed.subheadline,
-            "timing": parsed.timing[:100],
-            "dateline": parsed.dateline[:100],
-            "body": parsed.body_html,
-            "released_at": released_at,
-        },
+        source_key=f"text:{day}:{slugify(parsed.headline)}"[:SOURCE_KEY_LENGTH],
+        values=values,
         slug=slugify(parsed.headline)[:250],
         status=Release.Status.PUBLISHED if publish else None,
         boilerplate={"text": parsed.boilerplate_html} if parsed.boilerplate_html else None,
@@ -229,13 +337,16 @@ def data_from_parsed(parsed, name, *, publish=False):
         cosigners=[{"name": name} for name in parsed.signers],
         tags=[{"name": tag} for tag in parsed.tags],
         note=_("Imported from %(file)s.") % {"file": Path(name).name},
-        warnings=list(parsed.warnings),
+        warnings=warnings,
+        origins=dict(parsed.origins),
     )
 
 
 def _link_translations(releases, saved):
     """An export's translations point at their originals by address, once all are written."""
-    wanted = {item.release.pk: data.translation_of for data, item in zip(releases, saved, strict=True)}
+    wanted = {
+        item.release.pk: data.translation_of for data, item in zip(releases, saved, strict=True) if not item.skipped
+    }
     slugs = {slug for slug in wanted.values() if slug}
     if not slugs:
         return
@@ -298,7 +409,24 @@ def describe(saved):
         ),
         (_("old addresses"), ", ".join(release.legacy_paths.values_list("old_path", flat=True))),
     ]
-    return [(label, text or "—") for label, text in lines] + [(_("warning"), w) for w in saved.warnings]
+    origins = saved.data.origins
+    where = {
+        _("kind"): "kind",
+        _("release-timing line"): "timing",
+        _("headline"): "headline",
+        _("subheadline"): "subheadline",
+        _("release moment"): "date",
+        _("dateline city"): "dateline",
+        _("media contacts"): "contacts",
+        _("co-signing organizations"): "cosigners",
+        _("boilerplate"): "boilerplate",
+    }
+    described = []
+    for label, text in lines:
+        line = origins.get(where.get(label, ""))
+        text = text or "—"
+        described.append((label, _("%(text)s (line %(line)s)") % {"text": text, "line": line} if line else text))
+    return described + [(_("warning"), w) for w in saved.warnings]
 
 
 def _start(html_text, words):

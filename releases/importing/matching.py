@@ -25,6 +25,7 @@ from members.models import Organization
 
 from ..models import Boilerplate, MediaContact, Release, Spokesperson, Tag
 from ..models.people import parse_phone
+from ..models.release import RESERVED_SLUGS
 
 ORGANIZATION_FIELDS = [
     "name",
@@ -43,6 +44,17 @@ ORGANIZATION_FIELDS = [
 SPOKESPERSON_FIELDS = ["name", "slug", "title", "bio", "languages", "is_active"]
 CONTACT_FIELDS = ["name", "role", "phone", "email", "languages", "is_active"]
 BOILERPLATE_FIELDS = ["title", "language", "text", "is_default"]
+RELEASE_STATE_FIELDS = [
+    "pk",
+    "source_key",
+    "import_fingerprint",
+    "imported_at",
+    "updated_at",
+    "headline",
+    "slug",
+    "status",
+    "released_at",
+]
 _ABOUT_SUBJECT = re.compile(r"^(?P<subject>.{2,80}?)\s+(?:is|are|was|es|son|fue)\s", re.I)
 
 
@@ -67,7 +79,7 @@ def unique_slug(text, taken, max_length, fallback="item"):
     """A slug for ``text`` that is not in ``taken`` (then added to it): "-2", "-3"… when needed."""
     base = slugify(text)[:max_length].strip("-") or fallback
     slug, n = base, 1
-    while slug in taken:
+    while slug in taken or slug.isdigit():
         n += 1
         suffix = f"-{n}"
         slug = base[: max_length - len(suffix)].rstrip("-") + suffix
@@ -163,9 +175,19 @@ class Directory:
     def _load_releases(self):
         return dict(Release.objects.exclude(source_key="").values_list("source_key", "pk"))
 
+    def _load_release_states(self):
+        rows = Release.objects.exclude(source_key="").only(*RELEASE_STATE_FIELDS)
+        return {release.source_key: release for release in rows.iterator(chunk_size=2000)}
+
+    def release_state(self, source_key):
+        """The imported release of ``source_key`` as it was when the import began (the fields that decide
+        whether it is written again), or None."""
+        return self._index("release_states").get(source_key) if source_key else None
+
     def _load_slugs(self):
         return {
-            "release": set(Release.objects.values_list("slug", flat=True)),
+            # A release's address must not be one of the press room's own pages (/releases/search/, a year).
+            "release": set(Release.objects.values_list("slug", flat=True)) | RESERVED_SLUGS,
             "organization": set(Organization.objects.values_list("slug", flat=True)),
             "spokesperson": set(Spokesperson.objects.values_list("slug", flat=True)),
             "tag": set(Tag.objects.values_list("slug", flat=True)),

@@ -1,23 +1,34 @@
 """Writing imported releases, with the rows they name (matched by ``matching.Directory``).
 
 Rules:
-- A release is found again by its ``source_key``, so importing the same source twice updates it;
-  an update keeps the release's address and, unless the source says otherwise, its status.
-  Importing again never brings a withdrawn release back; restoring an export restores its status.
+- A release is found again by its ``source_key`` (an export's, by its address). Importing a source
+  again changes nothing when the source did not change (its fingerprint is the one last imported);
+  when it did, the release is updated, keeping its address and, unless the source says otherwise,
+  its status; but a release that staff changed here since its last import is kept as it is, and
+  the import says so, unless ``overwrite``. Importing again never brings a withdrawn release back;
+  restoring an export restores its status. With ``add_only`` (the demo), an existing release is
+  never changed.
 - Every release passes ``full_clean()`` before anything of it is written; one to be published
   also ``clean_cosigners()``, and stays a draft, with a warning, when it cannot be published.
-- New releases of a batch are written together (``queue()`` then ``flush()``): one INSERT per
-  table and one search-vector refresh for the batch. Their checks that would cost a query per
-  release are made against the directory instead (slugs are unique among all the slugs read at
-  the start, the boilerplate is a row just found or made); the database's constraints remain the
-  final guard. The others are written one by one (``save()``), inside the caller's savepoint.
+- Every release is written by the model's own code: ``save()`` one by one, or, for the new
+  releases of a batch, ``Release.objects.bulk_create()``, which has the same effects as a save
+  (``models/derived.py``: sanitized body, default boilerplate, translations' moment, search
+  vector, publication generation) in one statement each. Links (contacts, tags, people) are
+  written after their releases, so ``flush()`` refreshes the batch's search vectors once more.
+- A new release's checks that would cost a query per release are made against the directory
+  instead (slugs are unique among all the slugs read at the start); the database's constraints
+  remain the final guard.
 """
 
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.db.models import F
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -57,9 +68,27 @@ class ReleaseData:
     old_paths: list = field(default_factory=list)
     translation_of: str = ""
     exact: bool = False
+    number: int | None = None
+    """The release's primary key in the export being restored."""
+    unchanged: bool = False
+    """The release is already here as the source has it (an export restored again)."""
+    origins: dict = field(default_factory=dict)
+    """The line of the source each field was read from (for the dry run)."""
     created_by: object = None
     note: str = ""
     warnings: list = field(default_factory=list)
+
+    def fingerprint(self) -> str:
+        """What was read from the source, as one hash: the same source read again gives the same one."""
+        content = {
+            name: value
+            for name, value in asdict(self).items()
+            if name not in ("created_by", "note", "warnings", "number", "unchanged", "origins")
+        }
+        return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
+
+
+UNCHANGED, KEPT = "unchanged", "kept"
 
 
 @dataclass
@@ -73,6 +102,12 @@ class Saved:
     related: dict = field(default_factory=dict)
     new_rows: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    skipped: str = ""
+    """``UNCHANGED`` (the source did not change) or ``KEPT`` (staff changed the release): nothing was written."""
+
+    @property
+    def outcome(self) -> str:
+        return self.skipped or ("created" if self.created else "updated")
 
     def is_new(self, kind, pk):
         return any(kind == made and pk == row.pk for made, row in self.new_rows)
@@ -96,10 +131,11 @@ class ReleaseWriter:
     """Writes releases for one import run; see the module's rules. ``keep()`` after each source that
     succeeded, ``forget_unsaved()`` after one that failed (and was rolled back), ``flush()`` per batch."""
 
-    def __init__(self, *, user=None):
-        self.user = user
+    def __init__(self, *, user=None, overwrite=False, add_only=False):
+        self.user, self.overwrite, self.add_only = user, overwrite, add_only
         self.directory = Directory()
         self._queued, self._queued_keys = [], set()
+        self._numbered = False
         self._source, self._batch = _Pending(), _Pending()
 
     def keep(self):
@@ -118,9 +154,20 @@ class ReleaseWriter:
     def prepare(self, data, *, bulk=False):
         """Match or make every row ``data`` names and validate the release; write nothing. Return ``Saved``."""
         pk = self.directory.release(data.source_key)
+        fingerprint = data.fingerprint()
+        state = self.directory.release_state(data.source_key) if pk is not None and not data.exact else None
+        if state is not None and state.pk == pk and (skipped := self._skipped(state, fingerprint)):
+            # Decided without loading the release: a batch of files imported again costs no query per file.
+            saved = Saved(state, data, created=False, previous_status=state.status, skipped=skipped)
+            if skipped == KEPT:
+                saved.warnings = [_("Changed here since the last import: kept (“overwrite” replaces it).")]
+            return saved
         if pk is None and data.exact and data.slug:
             pk = Release.objects.filter(slug=data.slug).values_list("pk", flat=True).first()
         release = Release.objects.get(pk=pk) if pk else Release(created_by=data.created_by or self.user)
+        if pk is None and data.number and not Release.objects.filter(pk=data.number).exists():
+            release.pk = data.number  # a restore keeps the release's number (feeds' guids have it) when it is free
+            self._numbered = True
         saved = Saved(
             release,
             data,
@@ -128,6 +175,12 @@ class ReleaseWriter:
             previous_status=release.status if pk else "",
             warnings=list(data.warnings),
         )
+        if pk is not None and (skipped := UNCHANGED if data.unchanged else self._skipped(release, fingerprint)):
+            saved.skipped = skipped
+            if skipped == KEPT:
+                saved.warnings = [_("Changed here since the last import: kept (“overwrite” replaces it).")]
+            return saved
+        release.import_fingerprint = fingerprint
         first_new_row = len(self.directory.new_rows)
         for name, value in data.values.items():
             setattr(release, name, value)
@@ -144,9 +197,6 @@ class ReleaseWriter:
             release.boilerplate = self.directory.boilerplate({"language": release.language, **data.boilerplate})
         elif data.exact:
             release.boilerplate = None
-        elif pk is None and bulk:
-            # What Release.save() does for a new release, which a bulk insert skips.
-            release.boilerplate = self.directory.default_boilerplate(release.language)
         saved.related = self._related(data, saved.warnings)
         saved.new_rows = self.directory.new_rows[first_new_row:]
         # No importer sets an image, and the source key was looked up first: their constraints' checks
@@ -165,10 +215,19 @@ class ReleaseWriter:
                 saved.warnings.append(_("It was not published: %(reason)s") % {"reason": " ".join(error.messages)})
         return saved
 
+    def _skipped(self, release, fingerprint):
+        """Why an existing release is not written again: ``UNCHANGED``, ``KEPT`` or "" (it is)."""
+        if self.add_only:
+            return UNCHANGED
+        if release.changed_since_import():
+            return "" if self.overwrite else KEPT
+        return UNCHANGED if release.import_fingerprint == fingerprint else ""
+
     def save(self, data):
         """Prepare and write one release now, inside the caller's savepoint; return ``Saved``."""
         saved = self.prepare(data)
-        self._write(saved)
+        if not saved.skipped:
+            self._write(saved)
         return saved
 
     def add(self, data, *, bulk=False):
@@ -183,6 +242,8 @@ class ReleaseWriter:
             with transaction.atomic():
                 return self.save(data)
         saved = self.prepare(data, bulk=True)
+        if saved.skipped:
+            return saved
         if saved.created:
             self._queued.append(saved)
             self._queued_keys.add(data.source_key)
@@ -227,7 +288,13 @@ class ReleaseWriter:
         for model, rows in by_model.items():
             model.objects.bulk_create(rows, batch_size=500)
         if batch.written:
-            derived.after_releases_saved(Release.objects.filter(pk__in=batch.written))
+            written = Release.objects.filter(pk__in=batch.written)
+            derived.after_releases_saved(written)
+            # What was written here is what was imported: a later change is staff's (``changed_since_import``).
+            written.update(imported_at=F("updated_at"))
+        if self._numbered:
+            reset_sequence(Release)
+            self._numbered = False
         batch.__init__()
 
     def _related(self, data, warnings):
@@ -282,6 +349,13 @@ class ReleaseWriter:
         LegacyPath.objects.bulk_create(
             LegacyPath(old_path=path, release=release) for path in paths if path not in taken
         )
+
+
+def reset_sequence(model):
+    """After rows were written with their own numbers, the next new row must not take one of them."""
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), [model]):
+            cursor.execute(statement)
 
 
 def parse_moment(value):

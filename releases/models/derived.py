@@ -1,13 +1,15 @@
 """What a change to a release, or to anything the public sees, changes besides its own row.
 
-``Release.save()`` calls ``before_release_save()`` and ``after_release_save()``; bulk writers (the
-importers) call ``after_releases_saved()`` once per batch, for the same effects in one statement
-each. The receivers at the end catch the changes a release's own save cannot see: its tags and
+``Release.save()`` calls ``before_release_save()`` and ``after_release_save()``;
+``Release.objects.bulk_create()`` (the importers' batches) calls ``before_releases_saved()`` and
+``after_releases_saved()``: the same effects, one statement each for the whole batch. The
+receivers at the end catch the changes a release's own save cannot see: its tags and
 spokespeople are saved after it, a tag or spokesperson is renamed or deleted, a release is deleted,
 and every other public-facing row (people, organizations, files, corrections, old addresses).
 
 Everything a change recomputes is here:
-- before a release is written: its body sanitized, the moment of the original it translates (when
+- before a release is written: its body sanitized, control and direction-override characters
+  taken out of its text fields, the moment of the original it translates (when
   it shares it), the default boilerplate of its language (when new);
 - after: its search vector (``search.refresh_search_vectors``: headline, subheadline, summary, body,
   tag and spokespeople names); translations that share a published original's moment follow it;
@@ -23,13 +25,13 @@ and imports none of them.
 """
 
 from django.apps import apps
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
 from .. import generation
-from ..sanitizing import sanitize_html
+from ..sanitizing import sanitize_html, strip_control_characters
 from ..search import refresh_search_vectors
 from ..tasks import enqueue, send_alerts
 
@@ -37,6 +39,8 @@ from ..tasks import enqueue, send_alerts
 ARCHIVE_AFTER = timezone.timedelta(days=1)
 # What the public record of a stored release depends on (see visibility.ON_RECORD).
 RECORD_FIELDS = ["status", "released_at", "withdrawn_at", "answer_gone"]
+# Plain-text fields readers see: control and direction-override characters never reach them.
+TEXT_FIELDS = ["headline", "subheadline", "summary", "timing", "dateline", "image_alt", "image_credit"]
 SEARCHED_NAMES = ["releases.Release_tags", "releases.Release_spokespeople"]
 # Rows whose changes the public can see, besides releases and the names above.
 PUBLIC_FACING = [
@@ -54,27 +58,41 @@ PUBLIC_FACING = [
 
 def before_release_save(release) -> bool:
     """Prepare the row; return whether the release, as stored until now, was on the public record."""
-    release.body = sanitize_html(release.body)
+    before_releases_saved([release])
     model = type(release)
-    if release.translation_of_id and release.same_moment_as_original:
-        release.released_at = model.objects.values_list("released_at", flat=True).get(pk=release.translation_of_id)
-    if not release.boilerplate_id and not release.pk:
-        boilerplates = model._meta.get_field("boilerplate").related_model.objects
-        release.boilerplate = boilerplates.filter(language=release.language, is_default=True).first()
     stored = model.objects.filter(pk=release.pk).only(*RECORD_FIELDS).first() if release.pk else None
     return stored is not None and stored.is_on_record()
 
 
-def after_release_save(release, *, was_on_record: bool) -> None:
-    model = type(release)
-    # Translations that share a published release's moment follow it, so they go live together.
-    if release.status == model.Status.PUBLISHED:
-        release.translations.filter(same_moment_as_original=True).exclude(released_at=release.released_at).update(
-            released_at=release.released_at
+def before_releases_saved(releases: list) -> None:
+    """Prepare rows about to be written (one release or a batch): a query per kind of lookup, not per row."""
+    if not releases:
+        return
+    model = type(releases[0])
+    for release in releases:
+        for name in TEXT_FIELDS:
+            setattr(release, name, strip_control_characters(getattr(release, name)))
+        release.body = sanitize_html(strip_control_characters(release.body))
+    following = [r for r in releases if r.translation_of_id and r.same_moment_as_original]
+    if following:
+        moments = dict(
+            model.objects.filter(pk__in={r.translation_of_id for r in following}).values_list("pk", "released_at")
         )
+        for release in following:
+            release.released_at = moments.get(release.translation_of_id, release.released_at)
+    new = [r for r in releases if not r.boilerplate_id and not r.pk and r.boilerplate is None]
+    if new:
+        boilerplates = model._meta.get_field("boilerplate").related_model.objects
+        languages = {release.language for release in new}
+        defaults = {b.language: b for b in boilerplates.filter(language__in=languages, is_default=True)}
+        for release in new:
+            release.boilerplate = defaults.get(release.language)
+
+
+def after_release_save(release, *, was_on_record: bool) -> None:
     if was_on_record and not release.is_on_record():
         _record_removal(release)
-    after_releases_saved(model.objects.filter(pk=release.pk))
+    after_releases_saved(type(release).objects.filter(pk=release.pk))
 
 
 def _record_removal(release) -> None:
@@ -83,7 +101,17 @@ def _record_removal(release) -> None:
 
 
 def after_releases_saved(releases: QuerySet) -> None:
-    """The effects of saving these releases (a queryset), in one statement each: for one release or a batch."""
+    """The effects of saving these releases (a queryset), in one statement each: for one release or a batch.
+
+    Translations that share a published original's moment follow it, so they go live together; the search
+    vectors are refreshed; the publication generation changes; published moments are noted for the alerts.
+    """
+    model = releases.model
+    originals = releases.filter(status=model.Status.PUBLISHED)
+    original_moment = Subquery(model.objects.filter(pk=OuterRef("translation_of")).values("released_at")[:1])
+    model.objects.filter(translation_of__in=originals, same_moment_as_original=True).exclude(
+        released_at=original_moment
+    ).update(released_at=original_moment)
     refresh_search_vectors(releases)
     generation.bump(using=releases.db)
     announce_public_moments(releases)

@@ -1,12 +1,29 @@
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+SHORTLINK_KEYS = ("p", "page_id")
+
+
+def shortlink(query: str) -> str:
+    """ "/?p=123" for a query holding a WordPress shortlink (``p`` or ``page_id``, digits only), else ""."""
+    values = parse_qs(query)
+    for key in SHORTLINK_KEYS:
+        if (found := values.get(key)) and found[0].isdigit():
+            return f"/?{key}={int(found[0])}"
+    return ""
+
 
 def normalize_path(address: str) -> str:
-    """The path of ``address`` (a full URL or a path) as Django sees a request: decoded, with both slashes."""
-    path = unquote(urlsplit(address).path or "/")
+    """The path of ``address`` (a full URL or a path) as Django sees a request: decoded, with both slashes.
+
+    A WordPress shortlink ("/?p=123", "/?page_id=7") is kept as such, whatever path it was written on.
+    """
+    parts = urlsplit(address)
+    if found := shortlink(parts.query):
+        return found
+    path = unquote(parts.path or "/")
     return "/" + path.strip("/") + "/" if path.strip("/") else "/"
 
 
@@ -18,7 +35,8 @@ class LegacyPath(models.Model):
         max_length=500,
         unique=True,
         help_text=_(
-            "The path on the old site, without the domain, e.g. /2013/01/11/markup-html-tags-and-formatting/."
+            "The path on the old site, without the domain, e.g. /2013/01/11/markup-html-tags-and-formatting/, "
+            "or a WordPress shortlink such as /?p=1178."
         ),
         error_messages={"unique": _("This old address already leads to another release.")},
     )

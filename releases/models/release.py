@@ -57,6 +57,14 @@ class ReleaseQuerySet(VisibilityQuerySet):
         """What lists show of each release: everything but the body (and the search vector)."""
         return self.defer("body", "search_vector")
 
+    def bulk_create(self, objs, *args, **kwargs):
+        """Write new releases in one INSERT, with exactly the effects a ``save()`` has (``models/derived.py``)."""
+        objs = list(objs)
+        derived.before_releases_saved(objs)
+        created = super().bulk_create(objs, *args, **kwargs)
+        derived.after_releases_saved(self.model.objects.filter(pk__in=[release.pk for release in created]))
+        return created
+
 
 class Release(Visible, models.Model):
     class Kind(models.TextChoices):
@@ -197,6 +205,17 @@ class Release(Visible, models.Model):
         editable=False,
         help_text=_("Where an importer found this release (e.g. a WordPress post); importing it again updates it."),
     )
+    imported_at = models.DateTimeField(
+        _("last imported"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When an importer last wrote this release. If it is changed here afterwards, importing its source "
+            "again keeps the change."
+        ),
+    )
+    import_fingerprint = models.CharField(_("import fingerprint"), max_length=64, blank=True, editable=False)
 
     objects = ReleaseQuerySet.as_manager()
 
@@ -275,6 +294,10 @@ class Release(Visible, models.Model):
             message = _("A joint statement needs at least two co-signing organizations before it is published.")
             raise ValidationError({"cosigners": message})
 
+    def changed_since_import(self) -> bool:
+        """Whether staff changed this imported release after its last import (an edit, a status change)."""
+        return self.imported_at is not None and self.updated_at > self.imported_at
+
     @property
     def display_status(self) -> str:
         """The status as staff speak of it: a future published release is “scheduled”."""
@@ -336,4 +359,8 @@ class Attachment(models.Model):
 # Every save through the admin keeps a restorable version, with its contacts and attachments.
 reversion.register(ReleaseContact)
 reversion.register(Attachment)
-reversion.register(Release, exclude=["search_vector"], follow=["releasecontact_set", "attachments"])
+reversion.register(
+    Release,
+    exclude=["search_vector", "imported_at", "import_fingerprint"],
+    follow=["releasecontact_set", "attachments"],
+)

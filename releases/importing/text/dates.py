@@ -2,9 +2,13 @@
 
 A date needs a month name (full or abbreviated, "Sept." included), a day and a four-digit
 year, with or without a weekday: "June 10, 2022", "Thursday, August 25, 2016", "Sept. 5, 2023",
-"10 June 2022", "15 de septiembre de 2022", "jueves, 15 de septiembre de 2022"; or ISO "2022-06-10".
-A time is "10 a.m.", "2:30 PM EDT" or "14:00"; a US zone abbreviation (ET, CT, MT, PT, with S or D)
-names its zone, otherwise the site's TIME_ZONE applies.
+"10 June 2022", "15 de septiembre de 2022", "jueves, 15 de septiembre de 2022", "19 sept. 2023";
+or ISO "2022-06-10". Numeric dates ("24 04 2009", "07/18/2025", "22.08.2023") are read by
+``find_numeric_date`` only where a date is expected, and only when unambiguous: one of the first
+two numbers is above 12, or both are the same.
+A time is "10 a.m.", "2:30 PM EDT", "14:00" or "9:00 horas"; a zone written after it (ET, CT, MT,
+PT with S or D, "Eastern Daylight Time", "hora del Este", "hora del centro de México") names its
+zone, otherwise the site's TIME_ZONE applies.
 """
 
 import re
@@ -100,6 +104,18 @@ ZONES = {
     "PDT": "America/Los_Angeles",
     "UTC": "UTC",
     "GMT": "UTC",
+    "EASTERN": "America/New_York",
+    "CENTRAL": "America/Chicago",
+    "MOUNTAIN": "America/Denver",
+    "PACIFIC": "America/Los_Angeles",
+    "ESTE": "America/New_York",
+    "CENTRO": "America/Chicago",
+    "CENTRO DE MEXICO": "America/Mexico_City",
+    "CENTRO DE MÉXICO": "America/Mexico_City",
+    "PACIFICO": "America/Los_Angeles",
+    "PACÍFICO": "America/Los_Angeles",
+    "MONTAÑA": "America/Denver",
+    "MONTANA": "America/Denver",
 }
 
 
@@ -116,7 +132,11 @@ _DATE_FORMS = [
     re.compile(rf"\b{_WEEKDAY}(?:el\s+)?{_DAY}(?:\s+de)?\s+{_MONTH},?(?:\s+del?)?\s+{_YEAR}\b", re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
 ]
-_ZONE = r"(?:\s*\(?(?P<zone>[ECMP][SD]?T|UTC|GMT)\)?(?![A-Za-z]))?"
+_ZONE = (
+    r"(?:,?\s*\(?(?:(?P<zone>[ECMP][SD]?T|UTC|GMT)|(?P<long_zone>eastern|central|mountain|pacific)(?:\s+(?:standard"
+    r"|daylight))?(?:\s+time)?|(?:hora|horario|tiempo)\s+(?:del?\s+(?:la\s+)?)?(?P<spanish_zone>centro\s+de\s+m[ée]xico|este"
+    r"|centro|pac[íi]fico|monta[ñn]a))\)?(?![A-Za-z]))?"
+)
 _TIME = re.compile(
     r"(?<![\d:+])(?:(?P<hour12>1[0-2]|0?[1-9])(?::(?P<minute12>[0-5]\d))?\s*(?P<meridiem>[ap])\.?\s?m\b\.?"
     r"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?:\s*(?:h|hrs|horas)\b\.?)?)" + _ZONE,
@@ -171,8 +191,42 @@ def find_time(text):
         minute = int(match["minute12"] or 0)
     else:
         hour, minute = int(match["hour24"]), int(match["minute24"])
-    zone = ZONES.get((match["zone"] or "").upper(), "")
+    written = match["zone"] or match["long_zone"] or match["spanish_zone"] or ""
+    zone = ZONES.get(" ".join(written.upper().split()), "")
     return FoundTime(time(hour, minute), zone, match.start(), match.end())
+
+
+_NUMERIC = re.compile(
+    r"(?<![\d/.-])(?P<first>[0-3]?\d)(?P<sep>[/. -])(?P<second>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/])"
+)
+
+
+@dataclass
+class NumericDate:
+    value: date | None
+    start: int
+    end: int
+    written: str
+
+
+def find_numeric_date(text):
+    """The first numeric date in ``text``: a ``NumericDate`` whose ``value`` is None when it is ambiguous."""
+    match = _NUMERIC.search(text)
+    if match is None:
+        return None
+    first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
+    if first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        day, month = second, first
+    elif first == second:
+        day = month = first
+    else:
+        return NumericDate(None, match.start(), match.end(), match.group())
+    try:
+        return NumericDate(date(year, month, day), match.start(), match.end(), match.group())
+    except ValueError:
+        return None
 
 
 def moment(day, found_time):

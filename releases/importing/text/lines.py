@@ -1,35 +1,51 @@
 """Turns a .txt, .md or .html file into blocks of numbered lines: plain text to read, safe HTML to keep.
 
-Web-page and wire-copy leftovers ("Spread the love", "Share this", "###", "-30-") are dropped
-here, as if they were blank lines. A block is a run of lines between blank lines (Markdown and
-text) or one block element (HTML; ``<br>`` splits it into lines). Every line keeps its 1-based
-line number in the file, so errors can point at it. Markup is trusted only after
-``sanitize_html``; plain text is escaped.
+A block is a run of lines between blank lines (Markdown and text) or one block element (HTML;
+``<br>`` splits it into lines). Every line keeps its 1-based line number in the file, so errors
+and warnings can point at it. Markup is trusted only after ``sanitize_html``; plain text is escaped.
+
+What a page or a PDF adds around a release is settled here, before anyone reads it:
+- text copied out of a PDF: page furniture ("Page 1 of 2", "- 1 -", "1/2", a bare page number,
+  form feeds) is dropped, a running header repeated at the top of a page is dropped, a paragraph
+  cut by a page break is joined again, a word hyphenated across a line break is rejoined;
+- text laid out in columns (three spaces or more between two pieces of a line, as PDFs and
+  letterheads print "FOR IMMEDIATE RELEASE          Contact: Ana Ruiz") becomes one line per piece;
+- web pages: scripts, navigation, forms and images are not text; an element left unclosed ends
+  with its parent.
 """
 
 import re
 from dataclasses import dataclass
+from html import escape as _escape
 from html.parser import HTMLParser
 from pathlib import PurePath
 
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from ...sanitizing import sanitize_html
 from .parsed import ReleaseParseError
 
+
+def escape(text):
+    """Plain text as HTML (the standard library's escape: a long file has thousands of lines)."""
+    return _escape(text, quote=True)
+
+
 MAX_BYTES = 2 * 1024 * 1024
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"[^\S\n]+")
-_BULLET = re.compile(r"^(?:[-*•·‣▪]|\d{1,2}[.)])\s+(?=\S)")
-LEFTOVER = re.compile(
-    r"^(?:spread\s+the\s+love|share\s+this(?:\s+(?:post|article|page|story))?|share\s+on\s+\w+|comparte\s+esto"
-    r"|compartir(?:\s+esto)?|comparte|like\s+this|me\s+gusta\s+esto|click\s+to\s+(?:share|print|email)\b.*"
-    r"|haz\s+clic\s+para\s+.*|loading…?\.*|cargando…?\.*|related|relacionad[oa]s?|print|imprimir|tweet"
-    r"|twitter|facebook|linkedin|whatsapp|telegram|pinterest|reddit|tumblr|pocket|e-?mail"
-    r"|#(?:\s*#){2,}|-+\s*(?:30|end|fin)\s*-+|\[?(?:end|fin)\]?)\s*:?$",
+_BULLET = re.compile(r"^(?:[-*•·‣▪◦–]|\d{1,2}[.)])\s+(?=\S)")
+_COLUMNS = re.compile(r"\s{3,}")
+PAGE_FURNITURE = re.compile(
+    r"^(?:(?:page|p[áa]gina|p[áa]g\.?)\s+\d{1,3}(?:\s+(?:of|de)\s+\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*/\s*\d{1,3}"
+    r"|\d{1,3})$",
     re.I,
 )
+_PAGE_NUMBER_AT_END = re.compile(r"(?:[-–—|]\s*)?(?:page|p[áa]gina)\s+\d{1,3}\s+(?:of|de)\s+\d{1,3}\s*$", re.I)
+_ENDS_SENTENCE = re.compile(r"[.!?:;…\"”»)]$")
+_HYPHENATED = re.compile(r"[a-záéíóúñü]-$")
+MENU_ITEM_WORDS = 4
 
 
 @dataclass
@@ -42,10 +58,14 @@ class Line:
     bullet: bool = False
     hard_break: bool | None = None
     """Whether a line break follows inside the block; None leaves it to the layout."""
+    indent: int = 0
+    """Leading spaces in a plain-text file: centred lines of a PDF have many."""
+    glued: bool = False
+    """The word at its end was hyphenated across the line break: the next line continues it."""
 
 
 def normalize(text):
-    """One space between words: no-break, tab and invisible characters are layout, not content."""
+    """One space between words: no-break, tab, invisible and direction-control characters are layout."""
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
@@ -63,34 +83,82 @@ def check_size_and_content(text):
             _("The file holds binary data (a NUL byte), not text. Save it as plain text, Markdown or HTML first."),
             line=line,
         )
-    if not normalize(text):
+    if not normalize(text.replace("\f", " ")):
         raise ReleaseParseError(_("The file is empty."), line=1)
 
 
-def read_blocks(text, filename):
-    """Blocks of ``Line`` for the file's format, chosen by its extension (.txt, .md, .html)."""
+@dataclass
+class Document:
+    """The blocks of a file, and what its format says about it."""
+
+    blocks: list
+    title: str = ""
+    """An HTML page's <title>."""
+
+
+def read_document(text, filename):
+    """The ``Document`` of the file's text, in the format its extension names (.txt, .md, .html)."""
     check_size_and_content(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     suffix = PurePath(filename).suffix.lower()
     if suffix in {".html", ".htm"}:
         return _HtmlBlocks.read(text)
     if suffix in {".md", ".markdown"}:
-        return _group(_markdown_lines(text.split("\n")))
-    return _group([_text_line(number, raw) for number, raw in enumerate(text.split("\n"), 1)])
+        return Document(_join_pages(_group(_markdown_lines(text.split("\n")))))
+    return Document(_join_pages(_group(_text_lines(text.split("\n")))))
+
+
+def read_blocks(text, filename):
+    return read_document(text, filename).blocks
+
+
+PAGE_BREAK = object()  # a page break between lines (a form feed, "Page 1 of 2")
 
 
 def _group(lines):
+    """Blocks of the lines; None is a blank line and PAGE_BREAK a page break (kept as its own marker)."""
     blocks, current = [], []
     for line in lines:
-        if line is None:
+        if line is None or line is PAGE_BREAK:
             if current:
                 blocks.append(current)
             current = []
+            if line is PAGE_BREAK:
+                blocks.append(PAGE_BREAK)
         else:
             current.append(line)
     if current:
         blocks.append(current)
     return blocks
+
+
+def _join_pages(blocks):
+    """Drop the running header after each page break and join a paragraph the break cut in two."""
+    first_lines = {line.text for block in blocks[:2] if block is not PAGE_BREAK for line in block}
+    kept, after_break, cut = [], False, False
+    for block in blocks:
+        if block is PAGE_BREAK:
+            after_break = cut = bool(kept)
+            continue
+        if after_break:
+            after_break = False
+            if len(block) <= 3 and all(_running_header(line.text, first_lines) for line in block):
+                continue
+        if cut:
+            cut = False
+            previous = kept[-1]
+            if not _ENDS_SENTENCE.search(previous[-1].text) and (block[0].text[:1].islower() or previous[-1].glued):
+                previous.extend(block)
+                continue
+        kept.append(block)
+    return kept
+
+
+def _running_header(text, first_lines):
+    """A line printed at the top of every page: the letterhead again, or a short title with a date or dashes."""
+    return text in first_lines or (
+        len(text) <= 140 and not _ENDS_SENTENCE.search(text) and bool(re.search(r"\s[–—|·]\s|\d{4}\b", text))
+    )
 
 
 def _bulleted(text):
@@ -99,16 +167,50 @@ def _bulleted(text):
     return text, False
 
 
-def _text_line(number, raw):
-    text = normalize(raw)
-    if not text or LEFTOVER.match(text):
-        return None
-    text, bullet = _bulleted(text)
-    return Line(number, text, escape(text), bullet=bullet)
+def _is_menu(pieces):
+    return len(pieces) >= 3 and all(len(piece.split()) <= MENU_ITEM_WORDS for piece in pieces)
+
+
+def _text_lines(raws):
+    """Plain-text lines; columns become lines of their own, page furniture a page break."""
+    lines = []
+    for number, raw in enumerate(raws, 1):
+        for page, part in enumerate(raw.split("\f")):
+            if page:
+                lines.append(PAGE_BREAK)
+            expanded = part.expandtabs(8).rstrip()
+            indent = len(expanded) - len(expanded.lstrip())
+            pieces = [normalize(piece) for piece in _COLUMNS.split(expanded.strip())]
+            pieces = [piece for piece in pieces if piece]
+            if not pieces:
+                lines.append(None)
+                continue
+            if _is_menu(pieces):
+                continue
+            if len(pieces) == 1 and (PAGE_FURNITURE.match(pieces[0]) or _PAGE_NUMBER_AT_END.search(pieces[0])):
+                lines.append(PAGE_BREAK)
+                continue
+            for piece in pieces:
+                if PAGE_FURNITURE.fullmatch(piece) and len(pieces) > 1:
+                    continue
+                text, bullet = _bulleted(piece)
+                lines.append(Line(number, text, escape(text), bullet=bullet, indent=indent))
+    _mark_hyphenation(lines)
+    return lines
+
+
+def _mark_hyphenation(lines):
+    """A line ending in "restau-" before one starting "rant": the hyphen goes, the word is rejoined."""
+    for this, following in zip(lines, lines[1:], strict=False):
+        if isinstance(this, Line) and isinstance(following, Line):
+            if _HYPHENATED.search(this.text) and following.text[:1].islower():
+                this.text, this.html, this.glued = this.text[:-1], this.html[:-1], True
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?$")
 _MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_INLINE = re.compile(
     r"\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)|(?P<strong>\*\*|__)(?P<bold>.+?)(?P=strong)"
     r"|(?<![\w*])(?P<em>[*_])(?P<italic>[^*_\s](?:[^*_]*[^*_\s])?)(?P=em)(?![\w*])"
@@ -119,8 +221,8 @@ def _markdown_inline(text):
     """(plain text, HTML) for Markdown emphasis and links; everything else is escaped."""
     plain, html, position = [], [], 0
     for match in _MD_INLINE.finditer(text):
-        plain.append(text[position : match.start()])
-        html.append(escape(text[position : match.start()]))
+        plain.append(_unescape_markdown(text[position : match.start()]))
+        html.append(escape(_unescape_markdown(text[position : match.start()])))
         if match["label"]:
             inner_plain, inner_html = _markdown_inline(match["label"])
             html.append(format_html('<a href="{}">{}</a>', match["url"], inner_html))
@@ -130,9 +232,13 @@ def _markdown_inline(text):
             html.append(format_html("<{}>{}</{}>", tag, inner_html, tag))
         plain.append(inner_plain)
         position = match.end()
-    plain.append(text[position:])
-    html.append(escape(text[position:]))
+    plain.append(_unescape_markdown(text[position:]))
+    html.append(escape(_unescape_markdown(text[position:])))
     return "".join(plain), "".join(html)
+
+
+def _unescape_markdown(text):
+    return _MD_ESCAPE.sub(r"\1", text)
 
 
 def _markdown_lines(raws):
@@ -150,16 +256,20 @@ def _markdown_lines(raws):
 
 def _markdown_line(number, raw):
     hard_break = raw.endswith("  ") or raw.rstrip().endswith("\\")
-    text = normalize(raw).removesuffix("\\").rstrip()
+    text = normalize(_MD_IMAGE.sub("", raw))
+    text = text.removesuffix("\\").rstrip() if not text.endswith("\\#") else text
     text = re.sub(r"^(?:>\s*)+", "", text)
-    if not text or _MD_RULE.match(text) or LEFTOVER.match(text):
+    if not text or _MD_RULE.match(text) or text == ">":
         return None
     level = 0
     if (heading := _MD_HEADING.match(text)) and heading[2]:
         level, text = len(heading[1]), heading[2]
     text, bullet = _bulleted(text)
     plain, html = _markdown_inline(text)
-    return Line(number, normalize(plain), html, level=level, bullet=bullet, hard_break=hard_break)
+    plain = normalize(plain)
+    if not plain:
+        return None
+    return Line(number, plain, html, level=level, bullet=bullet, hard_break=hard_break)
 
 
 class _HtmlBlocks(HTMLParser):
@@ -180,6 +290,7 @@ class _HtmlBlocks(HTMLParser):
         "header",
         "footer",
         "main",
+        "aside",
         "h1",
         "h2",
         "h3",
@@ -190,13 +301,33 @@ class _HtmlBlocks(HTMLParser):
         "ul",
         "ol",
         "table",
+        "figure",
         "figcaption",
+        "hr",
+        "body",
+        "html",
     }
-    SKIPPED = {"script", "style", "head", "title", "noscript", "template", "svg", "nav", "form", "button", "iframe"}
+    SKIPPED = {
+        "script",
+        "style",
+        "head",
+        "title",
+        "noscript",
+        "template",
+        "svg",
+        "nav",
+        "form",
+        "button",
+        "iframe",
+        "select",
+        "textarea",
+    }
+    VOID = {"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "param", "track"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.lines, self.skipping = [], 0
+        self.lines, self.open, self.skip_at = [], [], None
+        self.title, self._in_title = [], False
         self._start_block("p")
 
     @classmethod
@@ -205,51 +336,67 @@ class _HtmlBlocks(HTMLParser):
         parser.feed(text)
         parser.close()
         parser._end_line(block_ends=True)
-        return _group(parser.lines)
+        return Document(_group(parser.lines), title=normalize("".join(parser.title)))
 
     def _start_block(self, tag):
         self.tag, self.text, self.markup, self.number = tag, [], [], self.getpos()[0]
 
     def _end_line(self, *, block_ends):
         text = normalize(re.sub(r"\s+", " ", "".join(self.text)))
-        if text and not LEFTOVER.match(text):
+        if text:
             level = int(self.tag[1]) if re.fullmatch(r"h[1-6]", self.tag) else 0
             html = sanitize_html(re.sub(r"\s+", " ", "".join(self.markup)).strip())
-            self.lines.append(Line(self.number, text, html, level=level, bullet=self.tag == "li", hard_break=True))
+            text, bullet = (text, True) if self.tag == "li" else _bulleted(text)
+            self.lines.append(Line(self.number, text, html, level=level, bullet=bullet, hard_break=True))
         if block_ends and self.lines and self.lines[-1] is not None:
             self.lines.append(None)
         self.text, self.markup, self.number = [], [], self.getpos()[0]
 
     def handle_starttag(self, tag, attrs):
-        if tag in self.SKIPPED:
-            self.skipping += 1
-        elif self.skipping:
+        if tag == "title":
+            self._in_title = True
+        if tag not in self.VOID:
+            self.open.append(tag)
+        if self.skip_at is not None:
             return
+        if tag in self.SKIPPED:
+            self.skip_at = len(self.open) - 1
         elif tag == "br":
             self._end_line(block_ends=False)
         elif tag in self.BLOCKS:
             self._end_line(block_ends=True)
             self._start_block(tag)
-        else:
+        elif tag not in self.VOID:
             self.markup.append(self.get_starttag_text())
 
     def handle_startendtag(self, tag, attrs):
-        if tag == "br" and not self.skipping:
+        if tag == "br" and self.skip_at is None:
             self._end_line(block_ends=False)
 
     def handle_endtag(self, tag):
-        if tag in self.SKIPPED:
-            self.skipping = max(0, self.skipping - 1)
-        elif self.skipping:
+        if tag == "title":
+            self._in_title = False
+        if tag in self.VOID:
             return
-        elif tag in self.BLOCKS:
+        if tag in self.open:
+            # Closing an element closes every element left open inside it (a <nav> never closed ends with its parent).
+            depth = len(self.open) - 1 - self.open[::-1].index(tag)
+            del self.open[depth:]
+            if self.skip_at is not None and depth <= self.skip_at:
+                self.skip_at = None  # the text around a <script> or <nav> goes on where it was
+                return
+        if self.skip_at is not None:
+            return
+        if tag in self.BLOCKS:
             self._end_line(block_ends=True)
             self._start_block("p")
         else:
             self.markup.append(f"</{tag}>")
 
     def handle_data(self, data):
-        if not self.skipping:
+        if self._in_title:
+            self.title.append(data)
+        if self.skip_at is None:
             if not self.text:
                 self.number = self.getpos()[0]
             self.text.append(data)

@@ -48,7 +48,7 @@ def _inline(lines):
     parts = []
     for position, line in enumerate(lines):
         parts.append(HIDDEN_EMAIL_HTML.sub("", line.html))
-        if position < len(lines) - 1:
+        if position < len(lines) - 1 and not line.glued:
             parts.append("<br>" if line.hard_break else " ")
     return "".join(parts)
 

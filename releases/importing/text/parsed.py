@@ -15,6 +15,14 @@ class ReleaseParseError(ValueError):
     def __str__(self):
         return f"line {self.line}: {self.message}"
 
+    def __reduce__(self):
+        # Read in another process (``file_importer``'s parsers), it comes back whole.
+        return _rebuilt, (type(self), self.message, self.line)
+
+
+def _rebuilt(cls, message, line):
+    return cls(message, line=line)
+
 
 @dataclass
 class ParsedContact:
@@ -40,14 +48,15 @@ class ParsedRelease:
     """A release as a person reading the file would fill in the form.
 
     ``kind`` and ``language`` hold ``Release.Kind`` and ``Language`` values. ``released_at`` is set
-    (timezone-aware) only when the file gives a time, e.g. an embargo; ``released_on`` always is.
+    (timezone-aware) only when the file gives a time, e.g. an embargo; ``released_on`` is None only
+    when the file has no date of its own.
     ``body_html`` and ``boilerplate_html`` have already been through ``sanitize_html``.
     """
 
     kind: str
     language: str
     headline: str
-    released_on: date
+    released_on: date | None
     timing: str = ""
     subheadline: str = ""
     released_at: datetime | None = None
@@ -59,3 +68,9 @@ class ParsedRelease:
     boilerplate_html: str = ""
     tags: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    time_zone: str = ""
+    """The zone the file names for the release time ("America/New_York"), or "" for the site's own."""
+    uncertain: list[str] = field(default_factory=list)
+    """Guesses an editor should check (no date found, two possible headlines): the release stays a draft."""
+    origins: dict = field(default_factory=dict)
+    """The line each field was read from, by field name, for the dry run."""

@@ -46,6 +46,7 @@ class Item:
     type: str = ""
     title: str = ""
     link: str = ""
+    guid: str = ""
     creator: str = ""
     content: str = ""
     excerpt: str = ""
@@ -80,6 +81,7 @@ ITEM_FIELDS = {
     ("wp", "post_type"): "type",
     ("", "title"): "title",
     ("", "link"): "link",
+    ("", "guid"): "guid",
     ("dc", "creator"): "creator",
     ("content", "encoded"): "content",
     ("excerpt", "encoded"): "excerpt",
@@ -164,8 +166,24 @@ def _item(element):
 
 def scan(path, progress=None):
     """Check the whole export and return its ``Site``; ImportFileError if it is not a readable export."""
-    site = Site()
-    for family, local, element, depth, _channel in _elements(path, progress):
+    steps = scan_steps(path)
+    while True:
+        try:
+            done = next(steps)
+        except StopIteration as finished:
+            return finished.value
+        if progress:
+            progress(done)
+
+
+def scan_steps(path):
+    """``scan()`` step by step, for a page that shows its progress: yields the share of the file read so far
+    (0 to 1) as the reading goes, and returns the ``Site``."""
+    site, read = Site(), []
+    for family, local, element, depth, _channel in _elements(path, read.append):
+        if read:
+            yield read[-1]
+            read.clear()
         if depth == 2 and family == "" and local in ("title", "link", "language"):
             setattr(site, local, (element.text or "").strip())
         elif depth == 2 and (family, local) == ("wp", "wxr_version"):

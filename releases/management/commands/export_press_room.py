@@ -4,14 +4,17 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from releases.exporting import EXPORTS
+from releases.exporting import EXPORTS, copy_files, json_chunks
+
+JSON_NAME = "press-room.json"
 
 
 class Command(BaseCommand):
     help = (
-        "Writes the press room's exports into DIRECTORY: press-room.json (every release with its contacts, "
-        "spokespeople, co-signers and tags; import_releases reads it back) and releases, members, spokespeople "
-        "and contacts as CSV. They hold staff data: keep them private."
+        "Writes the press room's exports into DIRECTORY: press-room.json (everything: releases with their "
+        "contacts, spokespeople, co-signers, tags and attachments, and every organization, tag, person, contact "
+        "and boilerplate; import_releases DIRECTORY restores it) with the files it names under files/, and "
+        "releases, members, spokespeople and contacts as CSV. They hold staff data: keep them private."
     )
 
     def add_arguments(self, parser):
@@ -19,8 +22,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--only", action="append", choices=sorted(EXPORTS), help="Write only this file (repeatable)."
         )
+        parser.add_argument(
+            "--private-records",
+            action="store_true",
+            help="Also export status histories and access links (their tokens open embargoed releases).",
+        )
 
-    def handle(self, *args, directory, only=None, **options):
+    def handle(self, *args, directory, only=None, private_records=False, **options):
         target = Path(directory)
         try:
             target.mkdir(parents=True, exist_ok=True)
@@ -30,6 +38,11 @@ class Command(BaseCommand):
             _content_type, chunks = EXPORTS[name]
             path = target / name
             with path.open("w", encoding="utf-8", newline="") as file:
-                for chunk in chunks():
+                for chunk in json_chunks(private_records=private_records) if name == JSON_NAME else chunks():
                     file.write(chunk)
             self.stdout.write(f"Wrote {path}")
+            if name == JSON_NAME:
+                copied, missing = copy_files(target)
+                self.stdout.write(f"Wrote {copied} files under {target / 'files'}")
+                for file_name in missing:
+                    self.stderr.write(self.style.WARNING(f"The file {file_name} is missing from storage."))

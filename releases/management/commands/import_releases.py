@@ -1,5 +1,6 @@
 """python manage.py import_releases PATH... — see releases/importing/file_importer.py for the rules."""
 
+import os
 import time
 
 from django.contrib.auth import get_user_model
@@ -25,8 +26,13 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Show what was understood, field by field; write nothing."
         )
         parser.add_argument("--user", help="Username recorded as the releases' author and in their history.")
+        parser.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="Also replace releases that staff changed here since their last import (they are kept otherwise).",
+        )
 
-    def handle(self, *args, paths, publish, dry_run, user=None, **options):
+    def handle(self, *args, paths, publish, dry_run, user=None, overwrite=False, **options):
         author = None
         if user:
             author = get_user_model().objects.filter(username=user).first()
@@ -36,23 +42,26 @@ class Command(BaseCommand):
         if not sources and not problems:
             raise CommandError("No release files (.txt, .md, .html, .json) found there.")
         started = time.monotonic()
-        counts = {"created": 0, "updated": 0, "failed": len(problems)}
+        counts = {"created": 0, "updated": 0, "unchanged": 0, "kept": 0, "failed": len(problems)}
         for result in problems:
             self.stderr.write(f"{result.name}: {result.error}")
-        importer = FileImporter(publish=publish, dry_run=dry_run, user=author)
+        importer = FileImporter(
+            publish=publish, dry_run=dry_run, user=author, overwrite=overwrite, workers=os.cpu_count() or 1
+        )
         for number, result in enumerate(importer.run(sources), 1):
             self._report(result, counts, options["verbosity"])
             if options["verbosity"] and self.stdout.isatty() and number % 100 == 0:
                 self.stdout.write(f"\r{number}/{len(sources)} files…", ending="")
         elapsed = time.monotonic() - started
         summary = (
-            f"{counts['created']} created, {counts['updated']} updated, {counts['failed']} not imported "
+            f"{counts['created']} created, {counts['updated']} updated, {counts['unchanged']} unchanged, "
+            f"{counts['kept']} kept (changed here since the last import), {counts['failed']} not imported "
             f"({len(sources)} files in {elapsed:.1f} s)."
         )
         if dry_run:
             summary = "Dry run, nothing was written: " + summary
         self.stdout.write(self.style.SUCCESS(summary) if not counts["failed"] else self.style.WARNING(summary))
-        if counts["failed"] and not counts["created"] and not counts["updated"]:
+        if counts["failed"] and not any(counts[name] for name in ("created", "updated", "unchanged", "kept")):
             raise CommandError("Nothing was imported.")
 
     def _report(self, result, counts, verbosity):
@@ -60,8 +69,13 @@ class Command(BaseCommand):
             counts["failed"] += 1
             self.stderr.write(self.style.ERROR(f"{result.name}: not imported: {result.error}"))
             return
+        for note in result.notes:
+            self.stdout.write(self.style.WARNING(f"{result.name}: {note}"))
         for saved in result.saved:
-            counts["created" if saved.created else "updated"] += 1
+            counts[saved.outcome] += 1
+            if saved.skipped == "kept":
+                kept = f"{result.name}: “{saved.release.headline}”: {saved.warnings[0]}"
+                self.stdout.write(self.style.WARNING(kept))
         if result.description:
             for description in result.description:
                 self.stdout.write(self.style.MIGRATE_HEADING(result.name))
@@ -69,8 +83,10 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {label}: {text}")
             return
         for saved in result.saved:
+            if saved.skipped:
+                continue
             if verbosity >= 2 or verbosity and saved.warnings:
-                verb = "created" if saved.created else "updated"
+                verb = saved.outcome
                 self.stdout.write(f"{result.name}: {verb} “{saved.release.headline}” ({saved.release.display_status})")
                 for warning in saved.warnings:
                     self.stdout.write(self.style.WARNING(f"  warning: {warning}"))

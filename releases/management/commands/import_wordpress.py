@@ -24,8 +24,13 @@ class Command(BaseCommand):
         parser.add_argument("--tag", action="append", default=[], help="Only posts with this tag (repeatable).")
         parser.add_argument("--dry-run", action="store_true", help="Read and check everything; write nothing.")
         parser.add_argument("--user", help="Username recorded in the releases' history.")
+        parser.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="Also replace releases that staff changed here since their last import (they are kept otherwise).",
+        )
 
-    def handle(self, *args, export, category, tag, dry_run, user=None, **options):
+    def handle(self, *args, export, category, tag, dry_run, user=None, overwrite=False, **options):
         author = None
         if user:
             author = get_user_model().objects.filter(username=user).first()
@@ -39,6 +44,7 @@ class Command(BaseCommand):
             tags=tag,
             user=author,
             dry_run=dry_run,
+            overwrite=overwrite,
             progress=self._progress if self.verbosity and self.stderr.isatty() else None,
         )
         started = time.monotonic()
@@ -54,7 +60,8 @@ class Command(BaseCommand):
             raise CommandError(f"{export}: {error.strerror or error}") from None
         self._end_progress()
         summary = (
-            f"{counts['created']} created, {counts['updated']} updated, {counts['skipped']} skipped, "
+            f"{counts['created']} created, {counts['updated']} updated, {counts['unchanged']} unchanged, "
+            f"{counts['kept']} kept (changed here since the last import), {counts['skipped']} skipped, "
             f"{counts['failed']} not imported ({time.monotonic() - started:.1f} s)."
         )
         self.stdout.write(self.style.SUCCESS(("Dry run, nothing was written: " if dry_run else "") + summary))
@@ -71,7 +78,13 @@ class Command(BaseCommand):
             )
             return "failed"
         saved = result.saved
-        verb = "created" if saved.created else "updated"
+        verb = saved.outcome
+        if saved.skipped == "kept":
+            kept = f"post {result.post_id} “{saved.release.headline}”: {saved.warnings[0]}"
+            self.stdout.write(self.style.WARNING(kept))
+            return verb
+        if saved.skipped:
+            return verb
         if self.verbosity >= 2 or self.verbosity and saved.warnings:
             release = saved.release
             self.stdout.write(f"post {result.post_id}: {verb} “{release.headline}” ({release.display_status})")
