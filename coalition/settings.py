@@ -165,6 +165,9 @@ PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 # Publishers and superusers give a second step when DEBUG is off; anyone with an authenticator always does.
 REQUIRE_STAFF_MFA = env.bool("REQUIRE_STAFF_MFA", default=True)
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Press room")
+# Nobody reads another person's authenticator secret in the admin: apps are set up only through the
+# one-time enrolment links (signin/); the device admin's key and QR pages answer 403.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -170,7 +170,7 @@ def import_view(request, *, admin_site):
         **admin_site.each_context(request),
         "title": _("Import or export releases"),
         "form": form,
-        "wordpress_form": WordPressForm(),
+        "wordpress_form": WordPressForm() if importing else None,
         "results": results,
         "dry_run": form.cleaned_data.get("dry_run") if results is not None else None,
         "exports": sorted(EXPORTS) if exporting else [],
