@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from browser_checks import axe_violations, describe_violations
 from releases.models import Journalist, MediaList, Release
-from test_newsroom_flow import PASSWORD, ensure_roles, sign_in
+from test_newsroom_flow import PASSWORD, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,7 +39,6 @@ def test_the_new_pages_have_no_serious_accessibility_violations(live_server, pag
 def test_the_embargo_mailing_page_has_no_serious_accessibility_violations(
     live_server, page, make_release, django_user_model
 ):
-    ensure_roles()
     publisher = django_user_model.objects.create_user("pablo", password=PASSWORD, is_staff=True)
     publisher.groups.add(Group.objects.get(name="Publisher"))
     release = make_release(status=Release.Status.PUBLISHED, released_at=Release().released_at.replace(year=2099))

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from browser_checks import save_screenshot
 from releases.models import Release
-from test_newsroom_flow import ensure_roles, sign_in
+from test_newsroom_flow import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,7 +36,6 @@ UNCOVERED = """(selector) => { const element = document.querySelector(selector);
 def desk(django_user_model, make_release, make_tag):
     """A publisher's list: a page of releases of every kind, with long headlines, last changed by someone."""
     assert len(HEADLINE_160) == 160
-    ensure_roles()
     from django.contrib.auth.models import Group
 
     editor = django_user_model.objects.create_user(EDITOR_NAME, password="correct horse battery staple", is_staff=True)

@@ -3,13 +3,10 @@ a Publisher schedules it a few seconds ahead, and an anonymous reader finds it o
 search and in the feed once its moment has passed, and not before, with nothing run in between."""
 
 import time
-from importlib import import_module
 
 import feedparser
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -50,19 +47,6 @@ JUNK_IN_BODY = """() => [...document.querySelectorAll(".body *")].flatMap(
 )"""
 
 
-def ensure_roles():
-    """The Writer and Publisher groups, as migration 0004 makes them.
-
-    A transactional test flushes every table when it ends, these groups included; when one ran
-    earlier, the migration's own function runs again, on the historical models as ``migrate`` does.
-    """
-    if Group.objects.filter(name__in=["Writer", "Publisher"]).count() == 2:
-        return
-    roles = import_module("releases.migrations.0004_roles")
-    state = MigrationLoader(connection).project_state(("releases", "0004_roles"))
-    roles.create_roles(state.apps, None)
-
-
 @pytest.fixture
 def browser_context_args(browser_context_args, settings):
     """Staff and readers browse from the coalition's own time zone."""
@@ -72,7 +56,6 @@ def browser_context_args(browser_context_args, settings):
 @pytest.fixture
 def staff(django_user_model):
     def make(username, role):
-        ensure_roles()
         user = django_user_model.objects.create_user(username, password=PASSWORD, is_staff=True)
         user.groups.add(Group.objects.get(name=role))
         return user

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from browser_checks import axe_violations, describe_violations, describe_vnu_errors, vnu_errors
 from releases.models import Release
 from releases.sanitizing import sanitize_html
-from test_newsroom_flow import PASTE, ensure_roles, sign_in
+from test_newsroom_flow import PASTE, sign_in
 
 SAMPLES = Path(__file__).parent / "samples" / "paste"
 CLIPBOARDS = {path.stem: path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.html"))}
@@ -106,7 +106,6 @@ def test_the_paste_endpoint_answers_staff_who_edit_rich_text_with_the_cleaned_ht
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("name", sorted(CLIPBOARDS))
 def test_pasting_into_the_editor_shows_and_saves_the_structure(live_server, page, django_user_model, name):
-    ensure_roles()
     from django.contrib.auth.models import Group
 
     writer = django_user_model.objects.create_user("wanda", password="correct horse battery staple", is_staff=True)

@@ -2,27 +2,16 @@
 subscribes and confirms by the emailed link; a publisher sends a scheduled release under embargo
 to a media list from the admin, and the journalist's personal link shows the embargo."""
 
-from importlib import import_module
-
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from mail_server import links_in
 from releases.models import EmbargoSend, Journalist, MediaList, Release, Subscription
-from test_newsroom_flow import PASSWORD, ensure_roles, sign_in
+from test_newsroom_flow import PASSWORD, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def ensure_reach_roles():
-    """The roles of migrations 0004 and 0008 (a transactional test flushed them)."""
-    ensure_roles()
-    grants = import_module("releases.migrations.0013_reach_roles")
-    grants.grant(MigrationLoader(connection).project_state(("releases", "0013_reach_roles")).apps, None)
 
 
 @pytest.fixture
@@ -60,7 +49,6 @@ def test_a_reader_subscribes_and_confirms(page, site, mail_server, coalition, ma
 def test_a_publisher_sends_an_embargoed_release_to_a_list(
     page, site, mail_server, coalition, make_release, make_contact, django_user_model
 ):
-    ensure_reach_roles()
     publisher = django_user_model.objects.create_user("pablo", password=PASSWORD, is_staff=True)
     publisher.groups.add(Group.objects.get(name="Publisher"))
     release = make_release(

@@ -8,6 +8,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -276,3 +277,19 @@ def test_a_publisher_adds_a_correction(publisher, make_release, release_form_dat
 
     assert response.status_code == 302
     assert release.corrections.get().text == "An earlier version misspelled a name."
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_roles_come_back_after_the_database_is_flushed_and_keep_what_administrators_changed():
+    writer = Group.objects.get(name="Writer")
+    writer.permissions.remove(*writer.permissions.filter(codename="add_tag"))
+    call_command("migrate", verbosity=0)
+    assert not Group.objects.get(name="Writer").permissions.filter(codename="add_tag").exists()
+
+    call_command("flush", interactive=False, verbosity=0)
+
+    publisher = Group.objects.get(name="Publisher")
+    assert publisher.permissions.filter(codename="publish_release").exists()
+    assert publisher.permissions.filter(codename="view_embargosend").exists()
+    assert Group.objects.get(name="Writer").permissions.filter(codename="add_tag").exists()
+    assert not Group.objects.get(name="Writer").permissions.filter(codename="publish_release").exists()
