@@ -1,3 +1,4 @@
+import datetime
 from urllib.parse import urlencode
 
 from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Subquery
@@ -6,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -85,7 +87,8 @@ class ReleaseListView(PublishedReleasesMixin, ListView):
 
     def title(self):
         if self.month:
-            return _("Releases of %(month)s/%(year)s") % {"month": self.month, "year": self.year}
+            month = date_format(datetime.date(self.year, self.month, 1), "YEAR_MONTH_FORMAT")
+            return _("Releases of %(month)s") % {"month": month}
         if self.year:
             return _("Releases of %(year)s") % {"year": self.year}
         return _("Releases")

@@ -10,7 +10,8 @@ from django.db import models
 from django.db.models import Max
 from django.db.models.functions import Greatest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
@@ -25,6 +26,8 @@ from .visibility import Status, VisibilityQuerySet, Visible
 MIN_COSIGNERS = 2
 # Addresses under /releases/ that other pages use (a number is a year's archive).
 RESERVED_SLUGS = {"search", "tags", "spokespeople"}
+# The release-timing line a new release starts with: printed in the release's own language.
+IMMEDIATE_RELEASE = "FOR IMMEDIATE RELEASE"
 
 
 def private_storage():
@@ -134,7 +137,7 @@ class Release(Visible, models.Model):
     timing = models.CharField(
         _("release-timing line"),
         max_length=100,
-        default="FOR IMMEDIATE RELEASE",
+        default=IMMEDIATE_RELEASE,
         blank=True,
         help_text=_("Printed above the headline, e.g. FOR IMMEDIATE RELEASE."),
     )
@@ -259,10 +262,18 @@ class Release(Visible, models.Model):
     def get_absolute_url(self) -> str:
         return reverse("releases:detail", kwargs={"slug": self.slug})
 
+    def timing_text(self) -> str:
+        """The release-timing line as printed: the untouched default in the release's own language."""
+        timing = self.timing.strip()
+        if timing == IMMEDIATE_RELEASE:
+            with translation.override(self.language):
+                return gettext("FOR IMMEDIATE RELEASE")
+        return timing
+
     def timing_line(self) -> str:
         """The release-timing line as printed above the headline, without the kind's name at its start:
         the page names the kind beside the date, so "MEDIA ADVISORY" is not said twice."""
-        timing = self.timing.strip()
+        timing = self.timing_text()
         label = str(self.get_kind_display())
         if timing.casefold().startswith(label.casefold()):
             timing = timing[len(label) :].lstrip(" :–—-|·")
