@@ -23,6 +23,9 @@ MAKEMESSAGES = ["makemessages", "-l", "es", "--no-location", "--no-obsolete"]
 for _pattern in IGNORED:
     MAKEMESSAGES += ["--ignore", _pattern]
 # %(name)s, %s, %d, %.1f… and {name}: what Python fills in; each must survive translation unchanged.
+# The translator's comment on a message Spanish writes exactly as English does ("slug"): nothing else may
+# be left as its English.
+SAME_IN_SPANISH = "Same in Spanish."
 PLACEHOLDER = re.compile(r"%(?:\([^)]+\))?[-#0 +]*\d*(?:\.\d+)?[sdifr%]|\{[\w.]*\}")
 
 
@@ -59,6 +62,15 @@ def test_every_message_is_translated_and_none_is_fuzzy_or_obsolete(catalog):
     assert not [entry.msgid for entry in catalog.obsolete_entries()], "Obsolete entries: remove them."
     plural_gaps = [entry.msgid for entry in catalog if entry.msgid_plural and sorted(entry.msgstr_plural) != [0, 1]]
     assert not plural_gaps, f"Plural entries need both forms: {plural_gaps}"
+
+
+def test_no_message_is_left_in_english_unless_the_translator_says_spanish_writes_it_so(catalog):
+    copied = [
+        entry.msgid
+        for entry in catalog
+        if entry.msgid in translations(entry) and SAME_IN_SPANISH not in (entry.tcomment or "")
+    ]
+    assert not copied, f"Translated as their English, without the comment “# {SAME_IN_SPANISH}”: {copied}"
 
 
 def test_every_translation_keeps_the_placeholders_of_its_message(catalog):
