@@ -1,6 +1,11 @@
 """RSS 2.0 and Atom feeds of published releases: all of them, or those of one tag, kind,
 spokesperson, co-signing member or language.
 
+Every feed exists in each language of the pages, at the same address under its prefix (/es/feeds/…):
+titled, described and declared (``<language>``, ``xml:lang``) in that language, showing each work
+once, in that language when it has a public version in it. The feed of one language's releases
+(``LanguageFeed``) shows all of them and declares theirs.
+
 Feeds show the latest ``LATEST`` items of ``Release.objects.on_record()``: public releases, and
 the retraction notices of withdrawn ones, which stay where the release was (same guid), titled and
 dated as withdrawn, so a reader who has the item learns it was retracted and why. A release removed
@@ -16,7 +21,7 @@ from django.middleware.http import ConditionalGetMiddleware
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.decorators import decorator_from_middleware
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, get_tag_uri
 from django.utils.formats import date_format
@@ -26,6 +31,7 @@ from django.views.decorators.http import condition
 
 from members.models import Organization, coalition_profile
 
+from . import pairs
 from .caching import last_public_removal
 from .models import Language, Release, Spokesperson, Tag
 
@@ -92,8 +98,9 @@ class ReleaseFeed(Feed):
 
     @classmethod
     def releases(cls, **kwargs):
-        """The releases this feed shows, from the URL's arguments alone (no other lookup)."""
-        return Release.objects.on_record()
+        """The releases this feed shows, from the URL's arguments alone (no other lookup): each work once,
+        in the feed's language when it has a public version in it (``pairs.for_readers_of``)."""
+        return pairs.for_readers_of(Release.objects.on_record(), translation.get_language())
 
     def __call__(self, request, **kwargs):
         self.request, self.kwargs = request, kwargs
@@ -248,7 +255,7 @@ class MemberFeed(ReleaseFeed):
 class LanguageFeed(ReleaseFeed):
     @classmethod
     def releases(cls, *, code):
-        return super().releases().filter(language=code)
+        return Release.objects.on_record().filter(language=code)
 
     def get_object(self, request, *, code):
         if code not in Language.values:

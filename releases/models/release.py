@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Max
 from django.db.models.functions import Greatest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
@@ -257,7 +257,9 @@ class Release(Visible, models.Model):
         derived.after_release_save(self, was_on_record=was_on_record)
 
     def get_absolute_url(self) -> str:
-        return reverse("releases:detail", kwargs={"slug": self.slug})
+        """The release's page, at the address of its own language (a release is read in its language)."""
+        with translation.override(self.language):
+            return reverse("releases:detail", kwargs={"slug": self.slug})
 
     def timing_line(self) -> str:
         """The release-timing line as printed above the headline, without the kind's name at its start:
@@ -312,7 +314,8 @@ class Release(Visible, models.Model):
         """The featured image's public address; none once withdrawn, when its files are no longer served."""
         if not self.image or self.is_withdrawn():
             return ""
-        return reverse("releases:image", kwargs={"slug": self.slug})
+        with translation.override(self.language):
+            return reverse("releases:image", kwargs={"slug": self.slug})
 
 
 class ReleaseContact(models.Model):
