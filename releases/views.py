@@ -145,7 +145,7 @@ class ReleaseDetailView(DetailView):
             if len(queries) > 1
             else Subquery(queries[0].values(field)[:1])
             for name, queries in neighbours.items()
-            for field in ("slug", "headline") + (("language",) if name in ("original", "translated") else ())
+            for field in ("slug", "headline", "language")
         }
         return (
             releases.select_related("boilerplate", "event")
