@@ -2,9 +2,10 @@
 spokesperson, co-signing member or language.
 
 Every feed exists in each language of the pages, at the same address under its prefix (/es/feeds/…):
-titled, described and declared (``<language>``, ``xml:lang``) in that language, showing each work
-once, in that language when it has a public version in it. The feed of one language's releases
-(``LanguageFeed``) shows all of them and declares theirs.
+titled and described in that language and declaring it (``<language>``, the feed's ``xml:lang``; the
+syndication framework takes the active language), with the same items in both: each item says its
+own language (Atom's ``xml:lang``) and links to the release at its own language's address. The feed
+of one language's releases (``LanguageFeed``) declares theirs.
 
 Feeds show the latest ``LATEST`` items of ``Release.objects.on_record()``: public releases, and
 the retraction notices of withdrawn ones, which stay where the release was (same guid), titled and
@@ -21,7 +22,7 @@ from django.middleware.http import ConditionalGetMiddleware
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.decorators import decorator_from_middleware
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, get_tag_uri
 from django.utils.formats import date_format
@@ -31,7 +32,6 @@ from django.views.decorators.http import condition
 
 from members.models import Organization, coalition_profile
 
-from . import pairs
 from .caching import last_public_removal
 from .models import Language, Release, Spokesperson, Tag
 
@@ -98,9 +98,8 @@ class ReleaseFeed(Feed):
 
     @classmethod
     def releases(cls, **kwargs):
-        """The releases this feed shows, from the URL's arguments alone (no other lookup): each work once,
-        in the feed's language when it has a public version in it (``pairs.for_readers_of``)."""
-        return pairs.for_readers_of(Release.objects.on_record(), translation.get_language())
+        """The releases this feed shows, from the URL's arguments alone (no other lookup)."""
+        return Release.objects.on_record()
 
     def __call__(self, request, **kwargs):
         self.request, self.kwargs = request, kwargs
@@ -255,7 +254,7 @@ class MemberFeed(ReleaseFeed):
 class LanguageFeed(ReleaseFeed):
     @classmethod
     def releases(cls, *, code):
-        return Release.objects.on_record().filter(language=code)
+        return super().releases().filter(language=code)
 
     def get_object(self, request, *, code):
         if code not in Language.values:

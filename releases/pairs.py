@@ -3,14 +3,12 @@
 Rules:
 - A work's version in a language is the public release written in it: the original, or the first
   public translation in that language (by id). Drafts and scheduled releases are nobody's version.
-- A reader of one language gets each work once: its version in their language when one is public,
-  otherwise the release as it is (``for_readers_of``). Feeds in a language do so.
 - The sitemap lists each work once, with the address of each of its versions (``works``).
 - A release's page points to its version in another language in that language's words ("Also
   available in English" on the Spanish page, "También disponible en español" on the English one).
 """
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import translation
@@ -36,15 +34,6 @@ def version(role, *, slug, language, headline):
             "url": reverse("releases:detail", kwargs={"slug": slug}),
             "notice": gettext(AVAILABLE_IN[language]),
         }
-
-
-def for_readers_of(releases, language):
-    """``releases`` without those in another language whose work has a public version in ``language``."""
-    public = Release.objects.published()
-    has_version_in_language = Exists(public.filter(pk=OuterRef("translation_of"), language=language)) | Exists(
-        public.filter(translation_of=OuterRef("pk"), language=language)
-    )
-    return releases.exclude(has_version_in_language, ~Q(language=language))
 
 
 def works():

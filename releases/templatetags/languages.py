@@ -6,7 +6,7 @@ Rules:
   unless its view names them in ``language_versions`` (language → address), as a release's page
   does: its versions are itself and its public translation, nothing else.
 - The switch leads to the page's version in the other language, or to that language's home page
-  when the page has none (a release never translated, a link to an unpublished release).
+  when the page has none (a release never translated, a link to an unpublished release, a page not found).
 - A page with more than one version names every one in hreflang, itself included, and x-default:
   its version in the default language (``LANGUAGE_CODE``), else the first.
 - og:locale is language_TERRITORY; the territory is the coalition's country (``PHONE_DEFAULT_REGION``).
@@ -43,7 +43,9 @@ def _addresses(context, request):
     named = context.get("language_versions")
     if named is not None:
         return dict(named)
-    if request is None:  # Django's 500 page is drawn without the request: nothing to say of its address.
+    # Django draws its 500 and 400 pages without the request, and gives the 404 page ``request_path``: an
+    # address that names no page has no versions, and its switch leads home (the same answer for any address).
+    if request is None or "request_path" in context:
         return {}
     path = request.path
     addresses = {}
@@ -59,7 +61,7 @@ def page_languages(context):
     request = context.get("request")
     current = translation.get_language()
     addresses = _addresses(context, request)
-    addresses.setdefault(current, request.path if request else "")
+    addresses.setdefault(current, request.path if request and "request_path" not in context else "")
 
     def version(code, path):
         info = translation.get_language_info(code)
