@@ -6,11 +6,12 @@ import datetime as dt
 import re
 
 import pytest
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from browser_checks import describe_vnu_errors, vnu_errors
 from releases.models import Release
 
 
@@ -197,3 +198,18 @@ def test_the_page_cache_never_serves_one_languages_page_for_the_other(client, si
     assert html_lang(spanish.text) == html_lang(spanish_again.text) == "es"
     assert english_again.content == english.content and spanish_again.content == spanish.content
     assert english["ETag"] != spanish["ETag"]
+
+
+def test_every_public_page_type_in_spanish_is_valid_html(client, public_pages, tmp_path):
+    files = []
+    for name, path in public_pages.items():
+        response = client.get(translate_url(path, "es"), follow=True)
+        assert response.status_code == (404 if name == "not-found" else 200), f"{name} answered {response.status_code}"
+        assert 'lang="es"' in response.text or name == "not-found"
+        files.append(tmp_path / f"{name}.html")
+        files[-1].write_bytes(response.content)
+
+    errors = vnu_errors(files)
+
+    assert set(errors) == {file.name for file in files}
+    assert not any(errors.values()), "\n" + describe_vnu_errors(errors)
