@@ -58,7 +58,8 @@ MIDDLEWARE = [
     # Early in the list, so it sees the response last: after any middleware below sets a cookie.
     "releases.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The reader's pages in the language of their address; the admin in the browser's (coalition/locale.py).
+    "coalition.locale.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "releases.redirects.ShortlinkMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -55,7 +55,12 @@ def closed_link_page(request, closed):
 
 
 class AccessLinkView(ReleaseDetailView):
-    """The release as the journalist or reviewer holding the link will see it once public."""
+    """The release as the journalist or reviewer holding the link will see it once public.
+
+    One address for the link, in the release's language; the page has no version in another language.
+    """
+
+    at_language_address = False
 
     def get(self, request, *args, **kwargs):
         try:
@@ -71,6 +76,9 @@ class AccessLinkView(ReleaseDetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(self.with_page_details(Release.objects.all()), pk=self.link.release_id)
+
+    def language_versions(self, translations):
+        return {}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(access_link=self.link, **kwargs)

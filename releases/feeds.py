@@ -1,6 +1,12 @@
 """RSS 2.0 and Atom feeds of published releases: all of them, or those of one tag, kind,
 spokesperson, co-signing member or language.
 
+Every feed exists in each language of the pages, at the same address under its prefix (/es/feeds/…):
+titled and described in that language and declaring it (``<language>``, the feed's ``xml:lang``; the
+syndication framework takes the active language), with the same items in both: each item says its
+own language (Atom's ``xml:lang``) and links to the release at its own language's address. The feed
+of one language's releases (``LanguageFeed``) declares theirs.
+
 Feeds show the latest ``LATEST`` items of ``Release.objects.on_record()``: public releases, and
 the retraction notices of withdrawn ones, which stay where the release was (same guid), titled and
 dated as withdrawn, so a reader who has the item learns it was retracted and why. A release removed

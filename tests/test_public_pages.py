@@ -71,7 +71,7 @@ def test_release_page_is_laid_out_as_a_release(
     assert "Leaders fall short" in page and "Alianza is a transnational network." in page
     assert 'rel="tag"' in page and "Asylum" in page
     assert '<meta name="description" content="The declaration falls short.">' in page
-    assert '<link rel="canonical" href="http://testserver/releases/' in page
+    assert '<link rel="canonical" href="http://testserver/es/releases/' in page
     assert 'property="og:title" content="Summit a missed opportunity"' in page
     assert '"@type": "NewsArticle"' in page and '"inLanguage": "es"' in page
     assert "Texto plano (formato de agencia)" in page

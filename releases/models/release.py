@@ -260,7 +260,9 @@ class Release(Visible, models.Model):
         derived.after_release_save(self, was_on_record=was_on_record)
 
     def get_absolute_url(self) -> str:
-        return reverse("releases:detail", kwargs={"slug": self.slug})
+        """The release's page, at the address of its own language (a release is read in its language)."""
+        with translation.override(self.language):
+            return reverse("releases:detail", kwargs={"slug": self.slug})
 
     def timing_text(self) -> str:
         """The release-timing line as printed: the untouched default in the release's own language."""
@@ -323,7 +325,8 @@ class Release(Visible, models.Model):
         """The featured image's public address; none once withdrawn, when its files are no longer served."""
         if not self.image or self.is_withdrawn():
             return ""
-        return reverse("releases:image", kwargs={"slug": self.slug})
+        with translation.override(self.language):
+            return reverse("releases:image", kwargs={"slug": self.slug})
 
 
 class ReleaseContact(models.Model):
