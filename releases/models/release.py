@@ -276,6 +276,15 @@ class Release(Visible, models.Model):
             errors["boilerplate"] = _("This boilerplate is in another language than the release.")
         if self.translation_of_id and self.translation_of_id == self.pk:
             errors["translation_of"] = _("A release cannot be a translation of itself.")
+        elif (
+            self.translation_of_id
+            and not self.same_moment_as_original
+            and self.released_at
+            and self.released_at < self.translation_of.released_at
+        ):
+            errors["released_at"] = _(
+                "A translation never goes public before its original: choose the original's moment or a later one."
+            )
         if self.slug.isdigit() or self.slug in RESERVED_SLUGS:
             errors["slug"] = _("This address is taken by another page of the press room; add a word to it.")
         if errors:
