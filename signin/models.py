@@ -1,6 +1,16 @@
 from django.conf import settings
 from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+
+
+def language_choices():
+    """The site's languages, each named in itself ("English", "Español"), as language choosers do."""
+    return [
+        ("", _("The one my browser asks for")),
+        *[(code, capfirst(get_language_info(code)["name_local"])) for code, _name in settings.LANGUAGES],
+    ]
 
 
 class StaffPreference(models.Model):
@@ -14,7 +24,7 @@ class StaffPreference(models.Model):
         _("language of the admin"),
         max_length=10,
         blank=True,
-        choices=[("", _("The one my browser asks for")), *settings.LANGUAGES],
+        choices=language_choices,
         help_text=_("Pages for the public keep their own language."),
     )
 

@@ -83,6 +83,16 @@ def test_what_has_no_spanish_text_falls_back_to_the_english(client, people):
     assert "Policy Analyst" in release
 
 
+def test_the_home_page_presents_the_coalition_in_the_page_language(client, coalition):
+    coalition.description = "A network of migrant-led organizations."
+    coalition.description_es = "Una red de organizaciones lideradas por migrantes."
+    coalition.save()
+
+    assert "Una red de organizaciones lideradas por migrantes." in page(client, reverse("home"), "es")
+    english = page(client, reverse("home"), "en")
+    assert "A network of migrant-led organizations." in english and "Una red" not in english
+
+
 def test_the_release_filter_and_subscription_topics_name_tags_in_the_page_language(client, people):
     assert ">Asilo</option>" in page(client, reverse("releases:list"), "es")
     assert ">Asylum</option>" in page(client, reverse("releases:list"), "en")
