@@ -13,16 +13,22 @@ from django.db import connections
 from django.db.backends.signals import connection_created
 
 
+class _Folding(dict):
+    """Code point → the character without its accents (one character for one), worked out once per character."""
+
+    def __missing__(self, code_point):
+        character = chr(code_point)
+        base = "".join(c for c in unicodedata.normalize("NFKD", character) if not unicodedata.combining(c))
+        self[code_point] = folded = base if len(base) == 1 else character
+        return folded
+
+
+_FOLDING = _Folding()
+
+
 def fold(text: str) -> str:
     """``text`` without its accents, one character for one: "Raíces" → "Raices", "año" → "ano"."""
-    return "".join(_fold_character(character) for character in text)
-
-
-def _fold_character(character: str) -> str:
-    if character.isascii():
-        return character
-    base = "".join(c for c in unicodedata.normalize("NFKD", character) if not unicodedata.combining(c))
-    return base if len(base) == 1 else character
+    return text if text.isascii() else text.translate(_FOLDING)
 
 
 def _unaccent(value):

@@ -11,9 +11,13 @@ large archive costs no more than a rare one (the page then says so). Vectors
 are refreshed by ``refresh_search_vectors()``, called from the receivers beside the
 ``Release`` model whenever a release, its tags or its spokespeople change.
 
-On SQLite (development) every word must appear in one of the same fields (the body with its
-markup), accents and case aside (``members.accents``: "migracion" finds "migración"); headline
-matches come first. The vector column exists there but stays empty.
+On SQLite (development) every word must appear in one of the same fields, accents and case aside
+(``members.accents``: "migracion" finds "migración"); headline matches come first. A release's own
+text is read from ``search_text``, the headline, subheadline, summary and body (markup stripped)
+without accents and in lower case, which ``folded_text()`` writes with every save (see
+``models/derived.py``), so a search is one C-speed ``LIKE`` per word; tag and spokespeople names are
+unaccented as they are compared. The vector column exists there but stays empty, and
+``search_text`` stays empty on PostgreSQL.
 
 Highlights are returned as (text, is_hit) pairs for the template to escape, never as HTML.
 """
@@ -76,8 +80,8 @@ def search(releases, query):
     The body is loaded on SQLite only, where the snippet is cut in Python.
     """
     if uses_full_text(releases.db):
-        return _full_text_search(releases.defer("body", "search_vector"), query)
-    return _containment_search(releases.defer("search_vector"), query)
+        return _full_text_search(releases.defer("body", "search_vector", "search_text"), query)
+    return _containment_search(releases.defer("search_vector", "search_text"), query)
 
 
 def is_capped(count, using):
@@ -114,6 +118,12 @@ def search_document(model):
         + SearchVector("summary", config=config, weight="C")
         + SearchVector(_body_text(), config=config, weight="D")
     )
+
+
+def folded_text(release) -> str:
+    """What SQLite's search reads of a release (``search_text``): its text without markup, accents or capitals."""
+    parts = [release.headline, release.subheadline, release.summary, html.unescape(re.sub(_TAG, " ", release.body))]
+    return fold(" ".join(" ".join(parts).split())).lower()
 
 
 def refresh_search_vectors(releases):
@@ -194,13 +204,7 @@ def _mentions(releases, word):
         | Q(tags__name_es__unaccent__icontains=word)
         | Q(spokespeople__name__unaccent__icontains=word)
     )
-    return (
-        Q(headline__unaccent__icontains=word)
-        | Q(subheadline__unaccent__icontains=word)
-        | Q(summary__unaccent__icontains=word)
-        | Q(body__unaccent__icontains=word)
-        | Q(pk__in=named.values("pk"))
-    )
+    return Q(search_text__contains=fold(word).lower()) | Q(pk__in=named.values("pk"))
 
 
 def _containment_search(releases, query):

@@ -5,8 +5,9 @@ Run on SQLite (the default) and on PostgreSQL (DATABASE_URL): both must pass.
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from releases.models import Language
+from releases.models import Language, Release
 
 
 def search(client, query):
@@ -89,3 +90,24 @@ def test_the_admin_lists_find_accented_names(
     response = admin_client.get(reverse(f"admin:{app}_{model}_changelist"), {"q": query})
 
     assert [str(row) for row in response.context["cl"].result_list] == [found]
+
+
+def test_releases_written_in_a_batch_or_edited_later_are_found_the_same_way(client, make_release):
+    Release.objects.bulk_create(
+        [
+            Release(
+                headline="Educación para todos",
+                slug="educacion",
+                body="<p>Texto.</p>",
+                language="es",
+                status=Release.Status.PUBLISHED,
+                released_at=timezone.now() - timezone.timedelta(hours=1),
+            )
+        ]
+    )
+    edited = make_release(headline="Weekly roundup")
+    edited.body = "<p>Una nueva declaración sobre la niñez.</p>"
+    edited.save()
+
+    assert search(client, "educacion") == ["Educación para todos"]
+    assert search(client, "ninez") == ["Weekly roundup"]

@@ -54,8 +54,8 @@ class ReleaseQuerySet(VisibilityQuerySet):
         return max((moment for moment in latest.values() if moment), default=None)
 
     def for_listing(self) -> "ReleaseQuerySet":
-        """What lists show of each release: everything but the body (and the search vector)."""
-        return self.defer("body", "search_vector")
+        """What lists show of each release: everything but the body (and what search reads)."""
+        return self.defer("body", "search_vector", "search_text")
 
     def bulk_create(self, objs, *args, **kwargs):
         """Write new releases in one INSERT, with exactly the effects a ``save()`` has (``models/derived.py``)."""
@@ -198,6 +198,8 @@ class Release(Visible, models.Model):
     )
     # PostgreSQL only: filled by the receivers at the end of this module, GIN-indexed by migration 0002.
     search_vector = SearchVectorField(null=True, editable=False)
+    # SQLite only: the searched text without accents, markup or capitals (``search.folded_text``), kept on save.
+    search_text = models.TextField(blank=True, default="", editable=False)
     source_key = models.CharField(
         _("import source"),
         max_length=300,
@@ -370,6 +372,6 @@ reversion.register(ReleaseContact)
 reversion.register(Attachment)
 reversion.register(
     Release,
-    exclude=["search_vector", "imported_at", "import_fingerprint"],
+    exclude=["search_vector", "search_text", "imported_at", "import_fingerprint"],
     follow=["releasecontact_set", "attachments"],
 )
