@@ -34,7 +34,10 @@ def original(make_release, make_contact, make_spokesperson, make_organization, m
     )
 
 
-def test_publisher_starts_the_spanish_draft_prefilled_with_people_contacts_tags_and_cosigners(signed_in, original):
+def test_publisher_starts_the_spanish_draft_prefilled_with_people_contacts_tags_and_cosigners(
+    signed_in, original, make_boilerplate
+):
+    spanish_about = make_boilerplate(title="Acerca de la coalición", language=Language.SPANISH, is_default=True)
     client = signed_in("Publisher")
 
     response = client.post(translate_url(original))
@@ -58,6 +61,7 @@ def test_publisher_starts_the_spanish_draft_prefilled_with_people_contacts_tags_
     assert sorted(o.name for o in translation.cosigners.all()) == ["Casa Norte", "Raíces Unidas"]
     assert [t.name for t in translation.tags.all()] == ["TPS"]
     assert translation.created_by == client.user
+    assert translation.boilerplate == spanish_about  # The "About …" paragraph of its own language.
 
 
 def test_the_button_is_on_the_form_and_leads_to_the_translation_once_there_is_one(signed_in, original):
