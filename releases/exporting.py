@@ -322,6 +322,7 @@ def member_rows():
         "joined_on",
         "is_active",
         "description",
+        "description_es",
     ]
     yield fields
     for organization in Organization.objects.order_by("name", "pk").iterator(chunk_size=CHUNK_SIZE):
@@ -329,25 +330,28 @@ def member_rows():
 
 
 def spokesperson_rows():
-    yield ["name", "slug", "title", "organization", "languages", "is_active", "bio"]
+    yield ["name", "slug", "title", "title_es", "organization", "languages", "is_active", "bio", "bio_es"]
     for person in Spokesperson.objects.select_related("organization").order_by("name", "pk").iterator(CHUNK_SIZE):
         yield [
             person.name,
             person.slug,
             person.title,
+            person.title_es,
             person.organization.name,
             person.languages,
             person.is_active,
             person.bio,
+            person.bio_es,
         ]
 
 
 def contact_rows():
-    yield ["name", "role", "organization", "phone", "email", "languages", "is_active"]
+    yield ["name", "role", "role_es", "organization", "phone", "email", "languages", "is_active"]
     for contact in MediaContact.objects.select_related("organization").order_by("name", "pk").iterator(CHUNK_SIZE):
         yield [
             contact.name,
             contact.role,
+            contact.role_es,
             contact.organization.name if contact.organization else "",
             contact.phone,
             contact.email,

@@ -1,10 +1,15 @@
 """What staff write in Spanish shows on Spanish pages, and the English text where they wrote none."""
 
+import json
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
-from releases.models import Tag
+from members.models import Organization
+from releases.models import MediaContact, Release, Spokesperson, Tag
 
 
 def page(client, url, language):
@@ -107,3 +112,24 @@ def test_the_accessors_follow_the_active_language(people):
         assert person.display_bio == "Rubén has led the coalition since 2015."
     with translation.override("en"):
         assert (tag.display_name, person.display_title) == ("Asylum", "Executive Director")
+
+
+def test_an_export_carries_the_spanish_text_and_a_restore_brings_it_back(people, tmp_path):
+    call_command("export_press_room", str(tmp_path / "backup"), stdout=StringIO())
+    document = json.loads((tmp_path / "backup" / "press-room.json").read_text())
+
+    assert {tag["slug"]: tag["name_es"] for tag in document["tags"]}["asylum"] == "Asilo"
+    person = {person["slug"]: person for person in document["spokespeople"]}["ruben-castellanos"]
+    assert (person["title_es"], person["bio_es"]) == ("Director ejecutivo", "Rubén dirige la coalición desde 2015.")
+
+    Release.objects.all().delete()
+    Tag.objects.all().delete()
+    MediaContact.objects.all().delete()
+    Spokesperson.objects.all().delete()
+    Organization.objects.all().delete()
+    call_command("import_releases", str(tmp_path / "backup"), stdout=StringIO())
+
+    assert Tag.objects.get(slug="asylum").name_es == "Asilo"
+    assert Spokesperson.objects.get(slug="ruben-castellanos").bio_es == "Rubén dirige la coalición desde 2015."
+    assert MediaContact.objects.get(name="Elisa Paredes").role_es == "Directora de comunicación"
+    assert Organization.objects.get(slug="raices-unidas").description_es == "Una red de familias campesinas."
