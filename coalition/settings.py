@@ -67,6 +67,8 @@ MIDDLEWARE = [
     # Whether this session gave the second step, then: until it does, only the sign-in pages know the user.
     "django_otp.middleware.OTPMiddleware",
     "signin.mfa.SecondStepMiddleware",
+    # The admin in the language each staff member chose, over their browser's (signin/language.py).
+    "signin.language.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A view or template that finds the database out of reach answers 503 (coalition/outages.py).
     "coalition.outages.OutageMiddleware",

@@ -115,7 +115,7 @@ class ReleaseFeed(Feed):
         return self.subject(obj)
 
     def description(self, obj):
-        return self.coalition.description if self.coalition and self.coalition.description else self.title(obj)
+        return (self.coalition.display_description if self.coalition else "") or self.title(obj)
 
     def link(self, obj):
         return reverse("releases:list")
@@ -166,7 +166,7 @@ class ReleaseFeed(Feed):
         return self.author_email()
 
     def item_categories(self, release):
-        return [tag.name for tag in release.tags.all()]
+        return [tag.display_name for tag in release.tags.all()]
 
     def item_enclosures(self, release):
         """The lead image, with its size read from storage; left out if the file is missing."""
@@ -193,7 +193,7 @@ class TagFeed(ReleaseFeed):
         return get_object_or_404(Tag.objects.in_use(), slug=slug)
 
     def subject(self, tag):
-        return _("Releases about “%(name)s”") % {"name": tag.name}
+        return _("Releases about “%(name)s”") % {"name": tag.display_name}
 
     def link(self, tag):
         return tag.get_absolute_url()

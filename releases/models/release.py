@@ -57,8 +57,8 @@ class ReleaseQuerySet(VisibilityQuerySet):
         return max((moment for moment in latest.values() if moment), default=None)
 
     def for_listing(self) -> "ReleaseQuerySet":
-        """What lists show of each release: everything but the body (and the search vector)."""
-        return self.defer("body", "search_vector")
+        """What lists show of each release: everything but the body (and what search reads)."""
+        return self.defer("body", "search_vector", "search_text")
 
     def bulk_create(self, objs, *args, **kwargs):
         """Write new releases in one INSERT, with exactly the effects a ``save()`` has (``models/derived.py``)."""
@@ -201,6 +201,8 @@ class Release(Visible, models.Model):
     )
     # PostgreSQL only: filled by the receivers at the end of this module, GIN-indexed by migration 0002.
     search_vector = SearchVectorField(null=True, editable=False)
+    # SQLite only: the searched text without accents, markup or capitals (``search.folded_text``), kept on save.
+    search_text = models.TextField(blank=True, default="", editable=False)
     source_key = models.CharField(
         _("import source"),
         max_length=300,
@@ -289,6 +291,15 @@ class Release(Visible, models.Model):
             errors["boilerplate"] = _("This boilerplate is in another language than the release.")
         if self.translation_of_id and self.translation_of_id == self.pk:
             errors["translation_of"] = _("A release cannot be a translation of itself.")
+        elif (
+            self.translation_of_id
+            and not self.same_moment_as_original
+            and self.released_at
+            and self.released_at < self.translation_of.released_at
+        ):
+            errors["released_at"] = _(
+                "A translation never goes public before its original: choose the original's moment or a later one."
+            )
         if self.slug.isdigit() or self.slug in RESERVED_SLUGS:
             errors["slug"] = _("This address is taken by another page of the press room; add a word to it.")
         if errors:
@@ -375,6 +386,6 @@ reversion.register(ReleaseContact)
 reversion.register(Attachment)
 reversion.register(
     Release,
-    exclude=["search_vector", "imported_at", "import_fingerprint"],
+    exclude=["search_vector", "search_text", "imported_at", "import_fingerprint"],
     follow=["releasecontact_set", "attachments"],
 )
