@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils.translation import override
 
 from members.models import Organization
 from releases.models import MediaContact, Release, Spokesperson, Tag
@@ -44,5 +45,6 @@ def test_a_spanish_page_of_the_demo_shows_the_spanish_text(client, demo):
     assert ">Asilo</a>" in page and ">Frontera</a>" in page
     assert "Directora de políticas e incidencia" in page
 
-    person = client.get(reverse("releases:spokesperson", args=["ruben-castellanos"]), HTTP_ACCEPT_LANGUAGE="es")
+    with override("es"):
+        person = client.get(reverse("releases:spokesperson", args=["ruben-castellanos"]))
     assert "Rubén Castellanos dirige la coalición desde 2015." in person.content.decode()

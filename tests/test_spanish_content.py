@@ -5,7 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
 
 from members.models import Organization
@@ -13,7 +13,8 @@ from releases.models import MediaContact, Release, Spokesperson, Tag
 
 
 def page(client, url, language):
-    response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+    """The page at its address in ``language`` (Spanish pages live under /es/)."""
+    response = client.get(translate_url(url, language))
     assert response.status_code == 200
     return response.content.decode()
 
