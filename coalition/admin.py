@@ -1,5 +1,6 @@
 """The press room's admin site: Django's, with the second step of staff sign-in (signin/mfa.py), and
-"Import or export" as an entry of its own in the navigation and on the home page, for the roles that may
+each staff member's own choice of its language (signin/language.py), "Import or export" as an entry of
+its own in the navigation and on the home page, for the roles that may
 use it (releases/admin/import_export.py), and the rich-text editor's paste cleaning (releases/admin/paste.py).
 
 Extend this class (and only this one) for anything else the whole admin needs.
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
-from signin import mfa, views
+from signin import language, mfa, views
 
 
 class PressRoomAdminSite(admin.AdminSite):
@@ -37,6 +38,7 @@ class PressRoomAdminSite(admin.AdminSite):
         return [
             path("mfa/", never_cache(csrf_protect(self.second_step_view)), name="mfa-second-step"),
             path("mfa/enrol/<int:pk>/<str:token>/", never_cache(csrf_protect(self.enrol_view)), name="mfa-enrol"),
+            path("language/", self.admin_view(self.language_view), name="staff-language"),
             *import_export.urls(self),
             *paste.urls(self),
             *super().get_urls(),
@@ -51,6 +53,9 @@ class PressRoomAdminSite(admin.AdminSite):
             if entry and app["app_label"] == "releases":
                 app["models"] = sorted([*app["models"], entry], key=lambda model: str(model["name"]))
         return app_list
+
+    def language_view(self, request):
+        return language.language_view(request, self)
 
     def second_step_view(self, request):
         return views.second_step(request, self)

@@ -58,7 +58,8 @@ MIDDLEWARE = [
     # Early in the list, so it sees the response last: after any middleware below sets a cookie.
     "releases.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The reader's pages in the language of their address; the admin in the browser's (coalition/locale.py).
+    "coalition.locale.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "releases.redirects.ShortlinkMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -66,6 +67,8 @@ MIDDLEWARE = [
     # Whether this session gave the second step, then: until it does, only the sign-in pages know the user.
     "django_otp.middleware.OTPMiddleware",
     "signin.mfa.SecondStepMiddleware",
+    # The admin in the language each staff member chose, over their browser's (signin/language.py).
+    "signin.language.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A view or template that finds the database out of reach answers 503 (coalition/outages.py).
     "coalition.outages.OutageMiddleware",

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
@@ -20,7 +21,11 @@ sitemaps = {
     "members": OrganizationSitemap,
 }
 
-urlpatterns = [
+# The reader's pages in each language: English at the addresses it always had, Spanish under /es/.
+# What is not a page for reading stays at one address: the sitemaps (they list both languages),
+# robots.txt, the icon, access links (a release is read in its own language there), the admin
+# (staff choose their own language), uploads and static files.
+urlpatterns = i18n_patterns(
     path("", release_views.home, name="home"),
     path("releases/", include("releases.urls")),
     path("media-contacts/", release_views.media_contacts, name="media-contacts"),
@@ -30,6 +35,9 @@ urlpatterns = [
     # The member page lists what the organization co-signed, so the releases app serves it.
     path("members/<slug:slug>/", release_views.MemberView.as_view(), name="member"),
     path("feeds/", include("releases.feed_urls")),
+    prefix_default_language=False,
+)
+urlpatterns += [
     path(
         "sitemap.xml",
         sitemap_views.index,

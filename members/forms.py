@@ -15,12 +15,13 @@ class DirectoryFilterForm(forms.Form):
         if not self.is_valid():
             return queryset
         if query := self.cleaned_data["q"].strip():
+            # Accents and case aside (members.accents): "raices" finds "Raíces".
             queryset = queryset.filter(
-                Q(name__icontains=query)
-                | Q(short_name__icontains=query)
-                | Q(city__icontains=query)
-                | Q(region__icontains=query)
-                | Q(country__icontains=query)
+                Q(name__unaccent__icontains=query)
+                | Q(short_name__unaccent__icontains=query)
+                | Q(city__unaccent__icontains=query)
+                | Q(region__unaccent__icontains=query)
+                | Q(country__unaccent__icontains=query)
             )
         if place := self.cleaned_data["place"]:
             queryset = queryset.filter(Q(region=place) | Q(country=place))

@@ -6,6 +6,8 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .bilingual import InLanguage
+
 COALITION_CACHE_KEY = "members:coalition"
 
 
@@ -49,6 +51,11 @@ class Organization(models.Model):
         _("logo alt text"), max_length=200, blank=True, help_text=_("Describes the logo for screen readers.")
     )
     description = models.TextField(_("description"), blank=True)
+    description_es = models.TextField(
+        _("description in Spanish"),
+        blank=True,
+        help_text=_("Shown on Spanish pages; left empty, they show the English description."),
+    )
     joined_on = models.DateField(_("date joined"), null=True, blank=True)
     is_active = models.BooleanField(
         _("active"),
@@ -64,6 +71,7 @@ class Organization(models.Model):
     )
 
     objects = OrganizationQuerySet.as_manager()
+    display_description = InLanguage("description")
 
     class Meta:
         verbose_name = _("organization")

@@ -5,7 +5,7 @@ Every opening is logged. The pages are never cached and never indexed.
 
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .caching import private
 from .models import AccessLink, AccessLog, Release
@@ -14,11 +14,13 @@ from .views import ReleaseDetailView, press_contacts
 
 
 class ClosedLink(Exception):
-    """A link that does not open: ``reason`` is "revoked", "expired" or "unavailable"."""
+    """A link that does not open: ``reason`` is "revoked", "expired" or "unavailable"; ``language``, the
+    language of the release a revoked or expired link was for (its page says so in that language)."""
 
-    def __init__(self, reason):
+    def __init__(self, reason, language=None):
         super().__init__(reason)
         self.reason = reason
+        self.language = language
 
 
 def usable_link(token):
@@ -33,9 +35,9 @@ def usable_link(token):
     if link is None:
         raise ClosedLink("unavailable")
     if link.revoked_at is not None:
-        raise ClosedLink("revoked")
+        raise ClosedLink("revoked", link.release.language)
     if link.expires_at <= timezone.now():
-        raise ClosedLink("expired")
+        raise ClosedLink("expired", link.release.language)
     release = link.release
     if release.is_published():
         return link
@@ -50,12 +52,18 @@ def closed_link_page(request, closed):
     """404 for a link that never was or no longer leads anywhere, 410 for a revoked or expired one;
     the page says which, and how to reach the press office."""
     status = 410 if closed.reason in ("revoked", "expired") else 404
-    context = {"reason": closed.reason, **press_contacts()}
-    return private(render(request, "releases/link_closed.html", context, status=status))
+    with translation.override(closed.language or translation.get_language()):
+        context = {"reason": closed.reason, **press_contacts()}
+        return private(render(request, "releases/link_closed.html", context, status=status))
 
 
 class AccessLinkView(ReleaseDetailView):
-    """The release as the journalist or reviewer holding the link will see it once public."""
+    """The release as the journalist or reviewer holding the link will see it once public.
+
+    One address for the link, in the release's language; the page has no version in another language.
+    """
+
+    at_language_address = False
 
     def get(self, request, *args, **kwargs):
         try:
@@ -71,6 +79,9 @@ class AccessLinkView(ReleaseDetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(self.with_page_details(Release.objects.all()), pk=self.link.release_id)
+
+    def language_versions(self, translations):
+        return {}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(access_link=self.link, **kwargs)

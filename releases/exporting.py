@@ -60,6 +60,7 @@ def organization_data(organization):
         "country": organization.country,
         "website": organization.website,
         "description": organization.description,
+        "description_es": organization.description_es,
         "joined_on": organization.joined_on.isoformat() if organization.joined_on else None,
         "is_active": organization.is_active,
         "press_email": organization.press_email,
@@ -75,7 +76,9 @@ def person_data(person):
         "name": person.name,
         "slug": person.slug,
         "title": person.title,
+        "title_es": person.title_es,
         "bio": person.bio,
+        "bio_es": person.bio_es,
         "languages": person.languages,
         "is_active": person.is_active,
         "organization": organization_data(person.organization),
@@ -86,12 +89,17 @@ def contact_data(contact):
     return {
         "name": contact.name,
         "role": contact.role,
+        "role_es": contact.role_es,
         "phone": contact.phone,
         "email": contact.email,
         "languages": contact.languages,
         "is_active": contact.is_active,
         "organization": _organization_or_none(contact.organization),
     }
+
+
+def tag_data(tag):
+    return {"name": tag.name, "name_es": tag.name_es, "slug": tag.slug}
 
 
 def boilerplate_data(boilerplate):
@@ -121,7 +129,7 @@ def export_record(release, *, private_records=False):
         "contacts": [contact_data(link.contact) for link in release.releasecontact_set.all()],
         "spokespeople": [person_data(person) for person in release.spokespeople.all()],
         "cosigners": [organization_data(organization) for organization in release.cosigners.all()],
-        "tags": [{"name": tag.name, "slug": tag.slug} for tag in release.tags.all()],
+        "tags": [tag_data(tag) for tag in release.tags.all()],
         "corrections": [
             {"noted_at": _iso_moment(correction.noted_at), "text": correction.text}
             for correction in release.corrections.all()
@@ -201,7 +209,7 @@ def directory_records():
             }
             for organization in organizations
         ],
-        "tags": [{"name": tag.name, "slug": tag.slug} for tag in Tag.objects.order_by("pk")],
+        "tags": [tag_data(tag) for tag in Tag.objects.order_by("pk")],
         "spokespeople": [
             {**person_data(person), "photo": person.photo.name if person.photo else "", "photo_alt": person.photo_alt}
             for person in Spokesperson.objects.select_related("organization").order_by("pk")
@@ -314,6 +322,7 @@ def member_rows():
         "joined_on",
         "is_active",
         "description",
+        "description_es",
     ]
     yield fields
     for organization in Organization.objects.order_by("name", "pk").iterator(chunk_size=CHUNK_SIZE):
@@ -321,25 +330,28 @@ def member_rows():
 
 
 def spokesperson_rows():
-    yield ["name", "slug", "title", "organization", "languages", "is_active", "bio"]
+    yield ["name", "slug", "title", "title_es", "organization", "languages", "is_active", "bio", "bio_es"]
     for person in Spokesperson.objects.select_related("organization").order_by("name", "pk").iterator(CHUNK_SIZE):
         yield [
             person.name,
             person.slug,
             person.title,
+            person.title_es,
             person.organization.name,
             person.languages,
             person.is_active,
             person.bio,
+            person.bio_es,
         ]
 
 
 def contact_rows():
-    yield ["name", "role", "organization", "phone", "email", "languages", "is_active"]
+    yield ["name", "role", "role_es", "organization", "phone", "email", "languages", "is_active"]
     for contact in MediaContact.objects.select_related("organization").order_by("name", "pk").iterator(CHUNK_SIZE):
         yield [
             contact.name,
             contact.role,
+            contact.role_es,
             contact.organization.name if contact.organization else "",
             contact.phone,
             contact.email,

@@ -1,6 +1,12 @@
 """RSS 2.0 and Atom feeds of published releases: all of them, or those of one tag, kind,
 spokesperson, co-signing member or language.
 
+Every feed exists in each language of the pages, at the same address under its prefix (/es/feeds/…):
+titled and described in that language and declaring it (``<language>``, the feed's ``xml:lang``; the
+syndication framework takes the active language), with the same items in both: each item says its
+own language (Atom's ``xml:lang``) and links to the release at its own language's address. The feed
+of one language's releases (``LanguageFeed``) declares theirs.
+
 Feeds show the latest ``LATEST`` items of ``Release.objects.on_record()``: public releases, and
 the retraction notices of withdrawn ones, which stay where the release was (same guid), titled and
 dated as withdrawn, so a reader who has the item learns it was retracted and why. A release removed
@@ -109,7 +115,7 @@ class ReleaseFeed(Feed):
         return self.subject(obj)
 
     def description(self, obj):
-        return self.coalition.description if self.coalition and self.coalition.description else self.title(obj)
+        return (self.coalition.display_description if self.coalition else "") or self.title(obj)
 
     def link(self, obj):
         return reverse("releases:list")
@@ -160,7 +166,7 @@ class ReleaseFeed(Feed):
         return self.author_email()
 
     def item_categories(self, release):
-        return [tag.name for tag in release.tags.all()]
+        return [tag.display_name for tag in release.tags.all()]
 
     def item_enclosures(self, release):
         """The lead image, with its size read from storage; left out if the file is missing."""
@@ -187,7 +193,7 @@ class TagFeed(ReleaseFeed):
         return get_object_or_404(Tag.objects.in_use(), slug=slug)
 
     def subject(self, tag):
-        return _("Releases about “%(name)s”") % {"name": tag.name}
+        return _("Releases about “%(name)s”") % {"name": tag.display_name}
 
     def link(self, tag):
         return tag.get_absolute_url()

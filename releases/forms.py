@@ -46,7 +46,11 @@ class ReleaseFilterForm(forms.Form):
         lists = kept_until_next_moment(
             f"releases:filter-choices:{translation.get_language()}",
             lambda: {
-                name: list(queryset.order_by("name").values_list("slug", "name"))
+                # Tags by their name in the page's language.
+                name: sorted(
+                    ((row.slug, getattr(row, "display_name", row.name)) for row in queryset),
+                    key=lambda choice: choice[1].casefold(),
+                )
                 for name, (_label, queryset) in choices.items()
             },
         )

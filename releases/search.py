@@ -11,8 +11,13 @@ large archive costs no more than a rare one (the page then says so). Vectors
 are refreshed by ``refresh_search_vectors()``, called from the receivers beside the
 ``Release`` model whenever a release, its tags or its spokespeople change.
 
-On SQLite (development) every word must appear in one of the same fields (the body with its
-markup, accents exact); headline matches come first. The vector column exists there but stays empty.
+On SQLite (development) every word must appear in one of the same fields, accents and case aside
+(``members.accents``: "migracion" finds "migración"); headline matches come first. A release's own
+text is read from ``search_text``, the headline, subheadline, summary and body (markup stripped)
+without accents and in lower case, which ``folded_text()`` writes with every save (see
+``models/derived.py``), so a search is one C-speed ``LIKE`` per word; tag and spokespeople names are
+unaccented as they are compared. The vector column exists there but stays empty, and
+``search_text`` stays empty on PostgreSQL.
 
 Highlights are returned as (text, is_hit) pairs for the template to escape, never as HTML.
 """
@@ -39,6 +44,8 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Concat
+
+from members.accents import fold
 
 MAX_QUERY_LENGTH = 200
 # How many matches, the most recent first, are ranked on PostgreSQL (see _full_text_search).
@@ -73,8 +80,8 @@ def search(releases, query):
     The body is loaded on SQLite only, where the snippet is cut in Python.
     """
     if uses_full_text(releases.db):
-        return _full_text_search(releases.defer("body", "search_vector"), query)
-    return _containment_search(releases.defer("search_vector"), query)
+        return _full_text_search(releases.defer("body", "search_vector", "search_text"), query)
+    return _containment_search(releases.defer("search_vector", "search_text"), query)
 
 
 def is_capped(count, using):
@@ -101,11 +108,22 @@ def search_document(model):
     return (
         SearchVector("headline", config=config, weight="A")
         + SearchVector(
-            "subheadline", _names(model, "tags__name"), _names(model, "spokespeople__name"), config=config, weight="B"
+            "subheadline",
+            _names(model, "tags__name"),
+            _names(model, "tags__name_es"),
+            _names(model, "spokespeople__name"),
+            config=config,
+            weight="B",
         )
         + SearchVector("summary", config=config, weight="C")
         + SearchVector(_body_text(), config=config, weight="D")
     )
+
+
+def folded_text(release) -> str:
+    """What SQLite's search reads of a release (``search_text``): its text without markup, accents or capitals."""
+    parts = [release.headline, release.subheadline, release.summary, html.unescape(re.sub(_TAG, " ", release.body))]
+    return fold(" ".join(" ".join(parts).split())).lower()
 
 
 def refresh_search_vectors(releases):
@@ -182,15 +200,11 @@ def _fallback_words(query):
 
 def _mentions(releases, word):
     named = releases.model._default_manager.filter(
-        Q(tags__name__icontains=word) | Q(spokespeople__name__icontains=word)
+        Q(tags__name__unaccent__icontains=word)
+        | Q(tags__name_es__unaccent__icontains=word)
+        | Q(spokespeople__name__unaccent__icontains=word)
     )
-    return (
-        Q(headline__icontains=word)
-        | Q(subheadline__icontains=word)
-        | Q(summary__icontains=word)
-        | Q(body__icontains=word)
-        | Q(pk__in=named.values("pk"))
-    )
+    return Q(search_text__contains=fold(word).lower()) | Q(pk__in=named.values("pk"))
 
 
 def _containment_search(releases, query):
@@ -202,7 +216,10 @@ def _containment_search(releases, query):
     for word in exclude:
         releases = releases.exclude(_mentions(releases, word))
     headline_hits = sum(
-        (Case(When(headline__icontains=word, then=1), default=0, output_field=IntegerField()) for word in include),
+        (
+            Case(When(headline__unaccent__icontains=word, then=1), default=0, output_field=IntegerField())
+            for word in include
+        ),
         Value(0),
     )
     return releases.annotate(rank=headline_hits).order_by("-rank", "-released_at", "-pk")
@@ -225,8 +242,8 @@ def _plain_text(release):
 
 def _excerpt(text, words):
     """About FALLBACK_EXCERPT_LENGTH characters of ``text`` from shortly before the first word found, cut at spaces."""
-    lowered = text.lower()
-    first = min((position for word in words if (position := lowered.find(word.lower())) >= 0), default=0)
+    lowered = fold(text).lower()
+    first = min((position for word in words if (position := lowered.find(fold(word).lower())) >= 0), default=0)
     lead = FALLBACK_EXCERPT_LENGTH // 4
     start = 0 if first <= lead else text.rfind(" ", 0, first - lead) + 1
     if len(text) - start <= FALLBACK_EXCERPT_LENGTH:
@@ -240,11 +257,12 @@ def _excerpt(text, words):
 def _mark_words(text, words):
     if not words:
         return [(text, False)] if text else []
-    pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.I)
+    pattern = re.compile("|".join(re.escape(fold(word)) for word in sorted(words, key=len, reverse=True)), re.I)
     parts, position = [], 0
-    for match in pattern.finditer(text):
+    # Found in the unaccented text, which has one character for each of the text's: "migracion" marks "migración".
+    for match in pattern.finditer(fold(text)):
         parts.append((text[position : match.start()], False))
-        parts.append((match.group(), True))
+        parts.append((text[match.start() : match.end()], True))
         position = match.end()
     parts.append((text[position:], False))
     return [(part, hit) for part, hit in parts if part]

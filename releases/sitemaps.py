@@ -1,6 +1,10 @@
 """Sitemaps of the public pages: the front pages, releases, the tags and spokespeople with public
 releases, and a Google News sitemap of the last two days' releases.
 
+Every page is listed in each language it exists in, with its versions as ``xhtml:link`` hreflang
+alternates and x-default (Django's ``i18n``, ``alternates``, ``x_default``). A release exists in its own
+language only: the release sitemap lists each work (``pairs.works``) in the languages of its versions.
+
 lastmod is a release's latest public change (``Release.objects.with_public_change()``), never a draft's date.
 """
 
@@ -9,8 +13,9 @@ from functools import cached_property
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from . import pairs
 from .caching import kept_until_next_moment
 from .models import Release, Spokesperson, Tag
 
@@ -40,7 +45,15 @@ def latest_public_change_naming(relation):
     return max((moment for moment in latest if moment), default=None)
 
 
-class PageSitemap(Sitemap):
+class InEachLanguage(Sitemap):
+    """Pages that exist in every language, each listed with its versions in the others."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PageSitemap(InEachLanguage):
     """The front pages; the home page and the release list change with every public release."""
 
     changes_with_releases = {"home", "releases:list"}
@@ -62,28 +75,41 @@ class PageSitemap(Sitemap):
         return self.latest_release_change
 
 
-class ReleaseSitemap(Sitemap):
+class ReleaseSitemap(InEachLanguage):
+    """Each work once per version: the release at its own language's address, its translation at its."""
+
     limit = 2000  # URLs per sitemap page: each page is made in well under 100 ms, however large the archive.
 
     def items(self):
-        # Plain (slug, change) rows, not model instances: 5,000 of them make a page.
-        return Release.objects.published().with_public_change().values_list("slug", "public_change", named=True)
+        # Plain rows, not model instances: 5,000 of them make a page.
+        fields = ("slug", "language", "translated_slug", "translated_language", "public_change")
+        return pairs.works().values_list(*fields, named=True)
 
-    def location(self, release):
-        return self._address.replace(PLACEHOLDER, release.slug)
+    def get_languages_for_item(self, work):
+        return [work.language, work.translated_language] if work.translated_slug else [work.language]
+
+    def location(self, work):
+        language = translation.get_language()
+        slug = work.slug if language == work.language else work.translated_slug
+        return self._address(language).replace(PLACEHOLDER, slug)
 
     @cached_property
-    def _address(self):
-        return reverse("releases:detail", kwargs={"slug": PLACEHOLDER})
+    def _addresses(self):
+        return {}
 
-    def lastmod(self, release):
-        return release.public_change
+    def _address(self, language):
+        if language not in self._addresses:
+            self._addresses[language] = reverse("releases:detail", kwargs={"slug": PLACEHOLDER})
+        return self._addresses[language]
+
+    def lastmod(self, work):
+        return work.public_change
 
     def get_latest_lastmod(self):
         return latest_public_change()
 
 
-class TagSitemap(Sitemap):
+class TagSitemap(InEachLanguage):
     def items(self):
         return Tag.objects.in_use().annotate(public_change=latest_public_change_of("tags"))
 
@@ -95,7 +121,7 @@ class TagSitemap(Sitemap):
         return kept_until_next_moment("releases:latest-change:tags", lambda: latest_public_change_naming("tags"))
 
 
-class SpokespersonSitemap(Sitemap):
+class SpokespersonSitemap(InEachLanguage):
     def items(self):
         return Spokesperson.objects.quoted().annotate(public_change=latest_public_change_of("spokespeople"))
 

@@ -1,20 +1,22 @@
+import datetime
 from urllib.parse import urlencode
 
 from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from members.models import Organization, coalition_profile
 
-from . import search
+from . import pairs, search
 from .caching import private
 from .forms import ReleaseFilterForm
-from .models import Language, MediaContact, Release, ReleaseContact, ReleaseRemoval, Spokesperson, Tag
+from .models import MediaContact, Release, ReleaseContact, ReleaseRemoval, Spokesperson, Tag
 from .paging import IdFirstPaginator
 from .workflow import can_preview
 
@@ -85,7 +87,8 @@ class ReleaseListView(PublishedReleasesMixin, ListView):
 
     def title(self):
         if self.month:
-            return _("Releases of %(month)s/%(year)s") % {"month": self.month, "year": self.year}
+            month = date_format(datetime.date(self.year, self.month, 1), "YEAR_MONTH_FORMAT")
+            return _("Releases of %(month)s") % {"month": month}
         if self.year:
             return _("Releases of %(year)s") % {"year": self.year}
         return _("Releases")
@@ -113,6 +116,9 @@ class ReleaseDetailView(DetailView):
     under a "not published" banner; a withdrawn release keeps its retraction notice, or is gone (410)."""
 
     preview = False
+    # A release is read in its own language: asked for at the address of the other, it answers a
+    # permanent redirect to its own (the page cache and browsers keep it PUBLIC_CACHE_SECONDS at most).
+    at_language_address = True
 
     def with_page_details(self, releases):
         """The release with everything its page shows, in a constant number of queries.
@@ -139,7 +145,7 @@ class ReleaseDetailView(DetailView):
             if len(queries) > 1
             else Subquery(queries[0].values(field)[:1])
             for name, queries in neighbours.items()
-            for field in ("slug", "headline") + (("language",) if name in ("original", "translated") else ())
+            for field in ("slug", "headline", "language")
         }
         return (
             releases.select_related("boilerplate", "event")
@@ -178,9 +184,24 @@ class ReleaseDetailView(DetailView):
             return render(request, "releases/gone.html", {"removal": removal}, status=410)
         if self.object.answer_gone and self.object.is_withdrawn() and not self.preview:
             return render(request, "releases/gone.html", {"release": self.object}, status=410)
+        if self.at_language_address and translation.get_language() != self.object.language:
+            response = HttpResponsePermanentRedirect(self.address_in_own_language())
+            return private(response) if self.preview else response
         with translation.override(self.object.language):
             response = self.render_to_response(self.get_context_data(object=self.object)).render()
         return private(response) if self.preview else response
+
+    def address_in_own_language(self):
+        """This address (page, query and all) in the language the release is written in."""
+        with translation.override(self.object.language):
+            path = reverse(self.request.resolver_match.view_name, kwargs=self.kwargs)
+        query = self.request.META.get("QUERY_STRING", "")
+        return f"{path}?{query}" if query else path
+
+    def language_versions(self, translations):
+        """The page in each language it is written in: the release itself, and its public translation."""
+        versions = {translation["language"]: translation["url"] for translation in translations}
+        return {**versions, self.object.language: self.object.get_absolute_url()}
 
     def get_context_data(self, **kwargs):
         release = self.object
@@ -200,16 +221,22 @@ class ReleaseDetailView(DetailView):
             .order_by("-released_at")[:RELATED_COUNT]
         )
         translations = [
-            {
-                "language": getattr(release, f"{name}_language"),
-                "language_name": Language(getattr(release, f"{name}_language")).label,
-                "headline": getattr(release, f"{name}_headline"),
-                "url": reverse("releases:detail", kwargs={"slug": getattr(release, f"{name}_slug")}),
-            }
+            pairs.version(
+                name,
+                slug=getattr(release, f"{name}_slug"),
+                language=getattr(release, f"{name}_language"),
+                headline=getattr(release, f"{name}_headline"),
+            )
             for name in ("original", "translated")
             if getattr(release, f"{name}_slug")
         ]
-        return super().get_context_data(preview=self.preview, translations=translations, related=related, **kwargs)
+        return super().get_context_data(
+            preview=self.preview,
+            translations=translations,
+            language_versions=self.language_versions(translations),
+            related=related,
+            **kwargs,
+        )
 
 
 class ReleaseTextView(ReleaseDetailView):

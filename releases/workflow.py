@@ -8,6 +8,9 @@ Rules:
   releases, publish or schedule, unpublish a release that is not public yet, withdraw a public one
   with a reason readers will see, and add corrections to published releases.
 - Writers give preview links (``access_purposes``); embargoed early access is the publishers'.
+- Whoever may add releases starts a release's translation (``may_translate``, ``releases.translating``):
+  a draft like any other. A translation is published only once its original is (or together with
+  it, at the original's moment): never before.
 - A public release is withdrawn, never unpublished or deleted, so feeds and readers learn it left.
 - Restoring an old version or recovering a deleted release brings back its content, never a place
   in the workflow: a restored version keeps the release's current state (``WORKFLOW_FIELDS``), a
@@ -29,6 +32,7 @@ from .models import AccessLink, Release, StatusChange
 
 PUBLISH_PERMISSION = "releases.publish_release"
 EDIT_PERMISSION = "releases.change_release"
+ADD_PERMISSION = "releases.add_release"
 # The fields only transitions change; restoring a version leaves them as they are.
 WORKFLOW_FIELDS = ["status", "withdrawn_at", "withdrawal_reason", "answer_gone"]
 Status = Release.Status
@@ -100,6 +104,13 @@ def may_edit(release: Release, user) -> bool:
 def may_delete(release: Release) -> bool:
     """A public release is withdrawn before it can be deleted, so feeds and readers learn it left."""
     return not release.is_published()
+
+
+def may_translate(release: Release | None, user) -> bool:
+    """Starting a translation makes a draft: whoever may add releases may, for any saved release not withdrawn."""
+    return (
+        release is not None and release.pk is not None and not release.is_withdrawn() and user.has_perm(ADD_PERMISSION)
+    )
 
 
 def may_add_corrections(release: Release | None, user) -> bool:
@@ -176,6 +187,13 @@ def apply_transition(release: Release, name: str, user, *, reason: str = "", ans
         raise ValidationError(_("This release is not public yet: unpublish it instead; nothing needs retracting."))
     previous = release.status
     if transition.target == Status.PUBLISHED:
+        original = release.translation_of
+        if original is not None and original.status != Status.PUBLISHED:
+            raise ValidationError(
+                _("Publish the original (“%(headline)s”) first: a translation never goes public before it."),
+                code="original_not_published",
+                params={"headline": original.headline},
+            )
         release.full_clean()
         release.clean_cosigners(list(release.cosigners.all()), status=Status.PUBLISHED)
     if transition.target == Status.WITHDRAWN:
@@ -195,7 +213,8 @@ def apply_transition(release: Release, name: str, user, *, reason: str = "", ans
 def apply_to_each(releases, name: str, user) -> list[tuple[Release, str]]:
     """Apply a transition to several releases; (release, "") for each moved, (release, why) for each refused."""
     outcomes = []
-    for release in releases:
+    # Originals first: a translation chosen with its original is published right after it.
+    for release in sorted(releases, key=lambda release: release.translation_of_id is not None):
         try:
             apply_transition(release, name, user)
         except (PermissionDenied, ValidationError) as error:

@@ -7,9 +7,10 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.signals import request_finished, request_started
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from browser_checks import CHROMIUM, require_chromium
@@ -46,6 +47,29 @@ def _empty_cache():
     test's ``flush`` made anew and its rollback took away)."""
     cache.clear()
     ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def _requests_keep_their_language_to_themselves():
+    """LocaleMiddleware activates the language of a page's address and leaves it active in the thread. A
+    server's next request activates its own; in a test, the code after ``client.get("/es/…")`` would
+    reverse addresses in Spanish. Each request in the test process gives back the language it found."""
+    found = []
+
+    def started(**kwargs):
+        found.append(translation.get_language())
+
+    def finished(**kwargs):
+        if found:
+            language = found.pop()
+            translation.activate(language) if language else translation.deactivate()
+
+    request_started.connect(started, dispatch_uid="test-language-started")
+    request_finished.connect(finished, dispatch_uid="test-language-finished")
+    yield
+    request_started.disconnect(dispatch_uid="test-language-started")
+    request_finished.disconnect(dispatch_uid="test-language-finished")
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

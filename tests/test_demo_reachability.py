@@ -4,8 +4,10 @@ import re
 from collections import deque
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.management import call_command
 from django.urls import resolve
+from django.utils import translation
 
 LINK = re.compile(r'<a [^>]*href="(/[^"#]*)"')
 SEARCH_FORM = re.compile(
@@ -38,7 +40,10 @@ def test_every_page_type_is_reachable_from_the_home_page(client, db):
         seen.add(url)
         response = client.get(url)
         assert response.status_code == 200, url
-        name = resolve(urlsplit(url).path).view_name
+        path = urlsplit(url).path
+        # An address resolves in its own language only (/es/… while Spanish is active).
+        with translation.override(translation.get_language_from_path(path) or settings.LANGUAGE_CODE):
+            name = resolve(path).view_name
         reached.setdefault(name, url)
         if "html" not in response["Content-Type"]:
             continue

@@ -12,6 +12,7 @@ import pypdf
 import pytest
 import vobject
 from django.urls import reverse
+from django.utils import translation
 
 from releases.models import AccessLink, AdvisoryEvent, Journalist, Release
 
@@ -162,6 +163,19 @@ def test_a_spanish_release_as_pdf_is_in_spanish(client, make_release):
 
     assert "La coalición demanda al gobierno" in text
     assert "15 de junio de 2026" in text
+
+
+def test_the_wire_text_of_a_spanish_release_is_framed_in_spanish(client, make_release):
+    spanish = make_release(headline="La coalición demanda al gobierno", language="es")
+    english = make_release(headline="The coalition sues the government")
+
+    with translation.override("es"):
+        wire = client.get(reverse("releases:detail-text", args=[spanish.slug])).text
+
+    assert wire.startswith("PARA PUBLICACIÓN INMEDIATA\n15 de junio de 2026\n")
+    assert client.get(reverse("releases:detail-text", args=[english.slug])).text.startswith(
+        "FOR IMMEDIATE RELEASE\nJune 15, 2026\n"
+    )
 
 
 @pytest.mark.parametrize(

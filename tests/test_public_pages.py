@@ -64,16 +64,17 @@ def test_release_page_is_laid_out_as_a_release(
     page = response.text
     assert response.status_code == 200
     assert '<html lang="es">' in page
-    assert "FOR IMMEDIATE RELEASE" in page and "LOS ANGELES" in page
+    # The default release-timing line is printed in the release's language.
+    assert "PARA PUBLICACIÓN INMEDIATA" in page and "FOR IMMEDIATE RELEASE" not in page and "LOS ANGELES" in page
     assert page.index('href="tel:+15033472329"') < page.index("<h1>Summit a missed opportunity</h1>")
     assert 'href="mailto:elyssa@example.org"' in page
     assert "Leaders fall short" in page and "Alianza is a transnational network." in page
     assert 'rel="tag"' in page and "Asylum" in page
     assert '<meta name="description" content="The declaration falls short.">' in page
-    assert '<link rel="canonical" href="http://testserver/releases/' in page
+    assert '<link rel="canonical" href="http://testserver/es/releases/' in page
     assert 'property="og:title" content="Summit a missed opportunity"' in page
     assert '"@type": "NewsArticle"' in page and '"inLanguage": "es"' in page
-    assert "Plain text (wire format)" in page
+    assert "Texto plano (formato de agencia)" in page
 
 
 def test_release_page_links_previous_next_and_related_but_never_unpublished(

@@ -16,6 +16,7 @@ import difflib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from releases.models import AccessLink, Attachment, Release, ReleaseRemoval
 
@@ -140,15 +141,17 @@ def never_existed(hidden):
 
 
 def own_addresses(slug, attachment_pk, token):
-    return {
-        "page": reverse("releases:detail", args=[slug]),
-        "wire text": reverse("releases:detail-text", args=[slug]),
-        "featured image": reverse("releases:image", args=[slug]),
-        "attachment": reverse("releases:file", args=[slug, attachment_pk]),
-        "access link": reverse("access-link", args=[token]),
-        "access link image": reverse("access-link-image", args=[token]),
-        "access link attachment": reverse("access-link-file", args=[token, attachment_pk]),
-    }
+    """The hidden release's addresses: in its language (Spanish), as a release is read in its own."""
+    with translation.override("es"):
+        return {
+            "page": reverse("releases:detail", args=[slug]),
+            "wire text": reverse("releases:detail-text", args=[slug]),
+            "featured image": reverse("releases:image", args=[slug]),
+            "attachment": reverse("releases:file", args=[slug, attachment_pk]),
+            "access link": reverse("access-link", args=[token]),
+            "access link image": reverse("access-link-image", args=[token]),
+            "access link attachment": reverse("access-link-file", args=[token, attachment_pk]),
+        }
 
 
 MISSING = own_addresses("no-such-release", 999999, "no-such-token")

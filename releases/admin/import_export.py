@@ -282,7 +282,7 @@ def _results_table(results):
         (
             (
                 result.title or result.post_id,
-                result.skipped or result.error or result.saved.outcome,
+                result.skipped or result.error or result.saved.outcome_label,
                 result.saved.release.display_status if result.saved else "",
                 " ".join(result.saved.warnings) if result.saved else "",
             )

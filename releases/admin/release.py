@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from .. import workflow
+from .. import translating, workflow
 from ..models import AccessLink, Attachment, Correction, Release, ReleaseContact, StatusChange
 from .access import AccessLinkInline
 from .csp import RichTextEditorCSPMixin, allow_import_maps
@@ -20,6 +20,7 @@ from .event import AdvisoryEventInline
 from .import_export import navigation_entry
 from .media_list import embargo_mailing_urls
 from .revisions import RevisionDiffMixin
+from .translation import translation_urls
 from .withdrawal import withdrawal_urls
 
 
@@ -337,7 +338,15 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
         return super().changelist_view(request, {"import_export": navigation_entry(request), **(extra_context or {})})
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context["buttons"] = workflow.buttons(obj, request.user, restoring=context.get("restoring", False))
+        restoring = context.get("restoring", False)
+        context["buttons"] = workflow.buttons(obj, request.user, restoring=restoring)
+        if obj is not None and not restoring:
+            counterpart = translating.counterpart(obj)
+            context["counterpart"] = counterpart
+            context["may_translate"] = workflow.may_translate(obj, request.user)
+            other = counterpart.language if counterpart else translating.other_language(obj.language)
+            context["counterpart_label"] = translating.VERSION_LABELS[other]
+            context["translate_label"] = translating.TRANSLATE_LABELS[other]
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
@@ -369,6 +378,7 @@ class ReleaseAdmin(RichTextEditorCSPMixin, RevisionDiffMixin, VersionAdmin):
     def get_urls(self):
         return [
             *withdrawal_urls(self),
+            *translation_urls(self),
             *embargo_mailing_urls(self),
             *super().get_urls(),
         ]

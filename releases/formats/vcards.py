@@ -13,8 +13,8 @@ def _card(name):
 
 def contact_vcard(contact):
     card = _card(contact.name)
-    if contact.role:
-        card.add("title").value = contact.role
+    if contact.display_role:
+        card.add("title").value = contact.display_role
     if contact.organization_id:
         card.add("org").value = [contact.organization.name]
     if contact.phone:
@@ -32,8 +32,8 @@ def contact_vcard(contact):
 
 def spokesperson_vcard(person, url):
     card = _card(person.name)
-    if person.title:
-        card.add("title").value = person.title
+    if person.display_title:
+        card.add("title").value = person.display_title
     card.add("org").value = [person.organization.name]
     card.add("url").value = url
     if person.languages:

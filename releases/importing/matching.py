@@ -37,12 +37,13 @@ ORGANIZATION_FIELDS = [
     "country",
     "website",
     "description",
+    "description_es",
     "joined_on",
     "is_active",
     "press_email",
 ]
-SPOKESPERSON_FIELDS = ["name", "slug", "title", "bio", "languages", "is_active"]
-CONTACT_FIELDS = ["name", "role", "phone", "email", "languages", "is_active"]
+SPOKESPERSON_FIELDS = ["name", "slug", "title", "title_es", "bio", "bio_es", "languages", "is_active"]
+CONTACT_FIELDS = ["name", "role", "role_es", "phone", "email", "languages", "is_active"]
 BOILERPLATE_FIELDS = ["title", "language", "text", "is_default"]
 RELEASE_STATE_FIELDS = [
     "pk",
@@ -240,7 +241,8 @@ class Directory:
             if key and key in index:
                 return index[key]
         name = " ".join(data["name"].split())[:100]
-        tag = self._new("tag", Tag(name=name, slug=self._slug("tag", data.get("slug"), name, 100)))
+        name_es = " ".join(data.get("name_es", "").split())[:100]
+        tag = self._new("tag", Tag(name=name, name_es=name_es, slug=self._slug("tag", data.get("slug"), name, 100)))
         self._add("tags", f"slug:{tag.slug}", tag)
         self._add("tags", fold(name), tag)
         return tag

@@ -213,7 +213,7 @@ class _Restorer:
                     _save(SocialLink(organization=organization, **link))
         for data in self.document.get("tags", []):
             if not Tag.objects.filter(slug=data["slug"]).exists():
-                _save(Tag(name=data["name"], slug=data["slug"]))
+                _save(Tag(name=data["name"], name_es=data.get("name_es", ""), slug=data["slug"]))
         for data in self.document.get("spokespeople", []):
             if not Spokesperson.objects.filter(slug=data["slug"]).exists():
                 person = _new(Spokesperson, data, exclude=["organization", "photo", "photo_alt"])

@@ -31,6 +31,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from ..models import Correction, LegacyPath, Release, ReleaseContact, StatusChange, derived
 from ..models.legacy import normalize_path
@@ -89,6 +90,12 @@ class ReleaseData:
 
 
 UNCHANGED, KEPT = "unchanged", "kept"
+OUTCOME_LABELS = {
+    "created": pgettext_lazy("what an import did to one release", "created"),
+    "updated": pgettext_lazy("what an import did to one release", "updated"),
+    UNCHANGED: pgettext_lazy("what an import did to one release", "unchanged"),
+    KEPT: pgettext_lazy("what an import did to one release", "kept (changed here since the last import)"),
+}
 
 
 @dataclass
@@ -108,6 +115,11 @@ class Saved:
     @property
     def outcome(self) -> str:
         return self.skipped or ("created" if self.created else "updated")
+
+    @property
+    def outcome_label(self) -> str:
+        """The outcome as staff read it, in their language."""
+        return str(OUTCOME_LABELS[self.outcome])
 
     def is_new(self, kind, pk):
         return any(kind == made and pk == row.pk for made, row in self.new_rows)

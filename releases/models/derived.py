@@ -9,8 +9,9 @@ and every other public-facing row (people, organizations, files, corrections, ol
 
 Everything a change recomputes is here:
 - before a release is written: its body sanitized, control and direction-override characters
-  taken out of its text fields, the moment of the original it translates (when
-  it shares it), the default boilerplate of its language (when new);
+  taken out of its text fields, its unaccented search text (SQLite: ``search.folded_text``), the
+  moment of the original it translates (when it shares it), the default boilerplate of its
+  language (when new);
 - after: its search vector (``search.refresh_search_vectors``: headline, subheadline, summary, body,
   tag and spokespeople names); translations that share a published original's moment follow it;
   a published release's moment is noted, for the alerts sent to subscribers then (``alerts``);
@@ -25,6 +26,7 @@ and imports none of them.
 """
 
 from django.apps import apps
+from django.db import router
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
@@ -32,7 +34,7 @@ from django.utils import timezone
 
 from .. import generation
 from ..sanitizing import sanitize_html, strip_control_characters
-from ..search import refresh_search_vectors
+from ..search import folded_text, refresh_search_vectors, uses_full_text
 from ..tasks import enqueue, send_alerts
 
 # A release published longer than this after its moment is an archive brought in: it alerts nobody.
@@ -73,6 +75,9 @@ def before_releases_saved(releases: list) -> None:
         for name in TEXT_FIELDS:
             setattr(release, name, strip_control_characters(getattr(release, name)))
         release.body = sanitize_html(strip_control_characters(release.body))
+    folded = not uses_full_text(releases[0]._state.db or router.db_for_write(model))
+    for release in releases:
+        release.search_text = folded_text(release) if folded else ""
     following = [r for r in releases if r.translation_of_id and r.same_moment_as_original]
     if following:
         moments = dict(

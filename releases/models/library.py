@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from members.bilingual import InLanguage
+
 from ..sanitizing import RICH_TEXT_EXTENSIONS, sanitize_html
 from .visibility import named_by_public_releases
 
@@ -26,6 +28,12 @@ class Tag(models.Model):
         unique=True,
         error_messages={"unique": _("This tag already exists: pick it instead.")},
     )
+    name_es = models.CharField(
+        _("name in Spanish"),
+        max_length=100,
+        blank=True,
+        help_text=_("Shown on Spanish pages; left empty, they show the English name. The address stays the same."),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=100,
@@ -34,6 +42,7 @@ class Tag(models.Model):
     )
 
     objects = TagQuerySet.as_manager()
+    display_name = InLanguage("name")
 
     class Meta:
         verbose_name = _("tag")

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from members.bilingual import InLanguage
 from members.models import Organization
 
 from .visibility import named_by_public_releases
@@ -52,10 +53,19 @@ class Spokesperson(models.Model):
         error_messages={"unique": _("Another spokesperson already has this address (slug); change it a little.")},
     )
     title = models.CharField(_("title or role"), max_length=200, blank=True)
+    title_es = models.CharField(
+        _("title or role in Spanish"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on Spanish pages; left empty, they show the English title."),
+    )
     organization = models.ForeignKey(
         Organization, models.PROTECT, related_name="spokespeople", verbose_name=_("organization")
     )
     bio = models.TextField(_("bio"), blank=True)
+    bio_es = models.TextField(
+        _("bio in Spanish"), blank=True, help_text=_("Shown on Spanish pages; left empty, they show the English bio.")
+    )
     photo = models.ImageField(_("photo"), upload_to="spokespeople/", blank=True)
     photo_alt = models.CharField(_("photo alt text"), max_length=200, blank=True)
     languages = models.CharField(
@@ -75,6 +85,8 @@ class Spokesperson(models.Model):
     )
 
     objects = PersonQuerySet.as_manager()
+    display_title = InLanguage("title")
+    display_bio = InLanguage("bio")
 
     class Meta:
         verbose_name = _("spokesperson")
@@ -108,6 +120,12 @@ class MediaContact(models.Model):
 
     name = models.CharField(_("name"), max_length=200, help_text=_("A person, or e.g. “Press office”."))
     role = models.CharField(_("role"), max_length=200, blank=True)
+    role_es = models.CharField(
+        _("role in Spanish"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on Spanish pages; left empty, they show the English role."),
+    )
     organization = models.ForeignKey(
         Organization,
         models.PROTECT,
@@ -135,6 +153,7 @@ class MediaContact(models.Model):
     )
 
     objects = PersonQuerySet.as_manager()
+    display_role = InLanguage("role")
 
     class Meta:
         verbose_name = _("media contact")

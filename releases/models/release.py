@@ -10,7 +10,8 @@ from django.db import models
 from django.db.models import Max
 from django.db.models.functions import Greatest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
@@ -25,6 +26,8 @@ from .visibility import Status, VisibilityQuerySet, Visible
 MIN_COSIGNERS = 2
 # Addresses under /releases/ that other pages use (a number is a year's archive).
 RESERVED_SLUGS = {"search", "tags", "spokespeople"}
+# The release-timing line a new release starts with: printed in the release's own language.
+IMMEDIATE_RELEASE = "FOR IMMEDIATE RELEASE"
 
 
 def private_storage():
@@ -54,8 +57,8 @@ class ReleaseQuerySet(VisibilityQuerySet):
         return max((moment for moment in latest.values() if moment), default=None)
 
     def for_listing(self) -> "ReleaseQuerySet":
-        """What lists show of each release: everything but the body (and the search vector)."""
-        return self.defer("body", "search_vector")
+        """What lists show of each release: everything but the body (and what search reads)."""
+        return self.defer("body", "search_vector", "search_text")
 
     def bulk_create(self, objs, *args, **kwargs):
         """Write new releases in one INSERT, with exactly the effects a ``save()`` has (``models/derived.py``)."""
@@ -134,7 +137,7 @@ class Release(Visible, models.Model):
     timing = models.CharField(
         _("release-timing line"),
         max_length=100,
-        default="FOR IMMEDIATE RELEASE",
+        default=IMMEDIATE_RELEASE,
         blank=True,
         help_text=_("Printed above the headline, e.g. FOR IMMEDIATE RELEASE."),
     )
@@ -198,6 +201,8 @@ class Release(Visible, models.Model):
     )
     # PostgreSQL only: filled by the receivers at the end of this module, GIN-indexed by migration 0002.
     search_vector = SearchVectorField(null=True, editable=False)
+    # SQLite only: the searched text without accents, markup or capitals (``search.folded_text``), kept on save.
+    search_text = models.TextField(blank=True, default="", editable=False)
     source_key = models.CharField(
         _("import source"),
         max_length=300,
@@ -257,12 +262,22 @@ class Release(Visible, models.Model):
         derived.after_release_save(self, was_on_record=was_on_record)
 
     def get_absolute_url(self) -> str:
-        return reverse("releases:detail", kwargs={"slug": self.slug})
+        """The release's page, at the address of its own language (a release is read in its language)."""
+        with translation.override(self.language):
+            return reverse("releases:detail", kwargs={"slug": self.slug})
+
+    def timing_text(self) -> str:
+        """The release-timing line as printed: the untouched default in the release's own language."""
+        timing = self.timing.strip()
+        if timing == IMMEDIATE_RELEASE:
+            with translation.override(self.language):
+                return gettext("FOR IMMEDIATE RELEASE")
+        return timing
 
     def timing_line(self) -> str:
         """The release-timing line as printed above the headline, without the kind's name at its start:
         the page names the kind beside the date, so "MEDIA ADVISORY" is not said twice."""
-        timing = self.timing.strip()
+        timing = self.timing_text()
         label = str(self.get_kind_display())
         if timing.casefold().startswith(label.casefold()):
             timing = timing[len(label) :].lstrip(" :–—-|·")
@@ -276,6 +291,15 @@ class Release(Visible, models.Model):
             errors["boilerplate"] = _("This boilerplate is in another language than the release.")
         if self.translation_of_id and self.translation_of_id == self.pk:
             errors["translation_of"] = _("A release cannot be a translation of itself.")
+        elif (
+            self.translation_of_id
+            and not self.same_moment_as_original
+            and self.released_at
+            and self.released_at < self.translation_of.released_at
+        ):
+            errors["released_at"] = _(
+                "A translation never goes public before its original: choose the original's moment or a later one."
+            )
         if self.slug.isdigit() or self.slug in RESERVED_SLUGS:
             errors["slug"] = _("This address is taken by another page of the press room; add a word to it.")
         if errors:
@@ -312,7 +336,8 @@ class Release(Visible, models.Model):
         """The featured image's public address; none once withdrawn, when its files are no longer served."""
         if not self.image or self.is_withdrawn():
             return ""
-        return reverse("releases:image", kwargs={"slug": self.slug})
+        with translation.override(self.language):
+            return reverse("releases:image", kwargs={"slug": self.slug})
 
 
 class ReleaseContact(models.Model):
@@ -361,6 +386,6 @@ reversion.register(ReleaseContact)
 reversion.register(Attachment)
 reversion.register(
     Release,
-    exclude=["search_vector", "imported_at", "import_fingerprint"],
+    exclude=["search_vector", "search_text", "imported_at", "import_fingerprint"],
     follow=["releasecontact_set", "attachments"],
 )

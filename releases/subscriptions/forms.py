@@ -40,6 +40,7 @@ class ChoicesForm(forms.ModelForm):
         if self.instance.pk:
             topics = topics | Tag.objects.filter(pk__in=self.instance.topics.values("pk"))
         self.fields["topics"].queryset = topics.distinct()
+        self.fields["topics"].label_from_instance = lambda tag: tag.display_name
 
 
 class SubscribeForm(ChoicesForm):

@@ -17,8 +17,9 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 
 
 @register.simple_tag(takes_context=True)
-def news_article_json_ld(context, release):
-    """schema.org NewsArticle data for a release, as a JSON-LD block (data, not a script)."""
+def news_article_json_ld(context, release, translations=()):
+    """schema.org NewsArticle data for a release, as a JSON-LD block (data, not a script), naming the
+    original it translates (``translationOfWork``) and its translations (``workTranslation``)."""
     request = context["request"]
     coalition = context.get("coalition")
     data = {
@@ -32,6 +33,17 @@ def news_article_json_ld(context, release):
         "url": request.build_absolute_uri(release.get_absolute_url()),
         "mainEntityOfPage": request.build_absolute_uri(release.get_absolute_url()),
     }
+    for version in translations:
+        work = {
+            "@type": "NewsArticle",
+            "headline": version["headline"],
+            "inLanguage": version["language"],
+            "url": request.build_absolute_uri(version["url"]),
+        }
+        if version["role"] == "original":
+            data["translationOfWork"] = work
+        else:
+            data.setdefault("workTranslation", []).append(work)
     if coalition:
         data["publisher"] = {
             "@type": "Organization",

@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.utils.translation import gettext as _
+
 
 class ReleaseParseError(ValueError):
     """The file cannot be read as a release; ``line`` is the 1-based line the reader stopped at."""
@@ -13,7 +15,7 @@ class ReleaseParseError(ValueError):
         self.line = line
 
     def __str__(self):
-        return f"line {self.line}: {self.message}"
+        return _("line %(line)s: %(message)s") % {"line": self.line, "message": self.message}
 
     def __reduce__(self):
         # Read in another process (``file_importer``'s parsers), it comes back whole.

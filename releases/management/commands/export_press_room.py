@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from releases.exporting import EXPORTS, copy_files, json_chunks
 
@@ -20,12 +21,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("directory", metavar="DIRECTORY")
         parser.add_argument(
-            "--only", action="append", choices=sorted(EXPORTS), help="Write only this file (repeatable)."
+            "--only", action="append", choices=sorted(EXPORTS), help=_("Write only this file (repeatable).")
         )
         parser.add_argument(
             "--private-records",
             action="store_true",
-            help="Also export status histories and access links (their tokens open embargoed releases).",
+            help=_("Also export status histories and access links (their tokens open embargoed releases)."),
         )
 
     def handle(self, *args, directory, only=None, private_records=False, **options):
@@ -33,16 +34,22 @@ class Command(BaseCommand):
         try:
             target.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise CommandError(f"Cannot create {target}: {error.strerror}") from None
+            raise CommandError(
+                _("Cannot create %(folder)s: %(error)s") % {"folder": target, "error": error.strerror}
+            ) from None
         for name in only or EXPORTS:
             _content_type, chunks = EXPORTS[name]
             path = target / name
             with path.open("w", encoding="utf-8", newline="") as file:
                 for chunk in json_chunks(private_records=private_records) if name == JSON_NAME else chunks():
                     file.write(chunk)
-            self.stdout.write(f"Wrote {path}")
+            self.stdout.write(_("Wrote %(file)s") % {"file": path})
             if name == JSON_NAME:
                 copied, missing = copy_files(target)
-                self.stdout.write(f"Wrote {copied} files under {target / 'files'}")
+                self.stdout.write(
+                    _("Wrote %(count)s files under %(folder)s") % {"count": copied, "folder": target / "files"}
+                )
                 for file_name in missing:
-                    self.stderr.write(self.style.WARNING(f"The file {file_name} is missing from storage."))
+                    self.stderr.write(
+                        self.style.WARNING(_("The file %(file)s is missing from storage.") % {"file": file_name})
+                    )

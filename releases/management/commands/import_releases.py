@@ -5,6 +5,7 @@ import time
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from releases.importing.file_importer import FileImporter, find_sources
 
@@ -16,20 +17,20 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="Files or folders to import.")
+        parser.add_argument("paths", nargs="+", metavar="PATH", help=_("Files or folders to import."))
         parser.add_argument(
             "--publish",
             action="store_true",
-            help="Publish the releases at their own date (a future date makes them scheduled).",
+            help=_("Publish the releases at their own date (a future date makes them scheduled)."),
         )
         parser.add_argument(
-            "--dry-run", action="store_true", help="Show what was understood, field by field; write nothing."
+            "--dry-run", action="store_true", help=_("Show what was understood, field by field; write nothing.")
         )
-        parser.add_argument("--user", help="Username recorded as the releases' author and in their history.")
+        parser.add_argument("--user", help=_("Username recorded as the releases' author and in their history."))
         parser.add_argument(
             "--overwrite",
             action="store_true",
-            help="Also replace releases that staff changed here since their last import (they are kept otherwise).",
+            help=_("Also replace releases that staff changed here since their last import (they are kept otherwise)."),
         )
 
     def handle(self, *args, paths, publish, dry_run, user=None, overwrite=False, **options):
@@ -37,10 +38,10 @@ class Command(BaseCommand):
         if user:
             author = get_user_model().objects.filter(username=user).first()
             if author is None:
-                raise CommandError(f"No user named “{user}”.")
+                raise CommandError(_("No user named “%(user)s”.") % {"user": user})
         sources, problems = find_sources(paths)
         if not sources and not problems:
-            raise CommandError("No release files (.txt, .md, .html, .json) found there.")
+            raise CommandError(_("No release files (.txt, .md, .html, .json) found there."))
         started = time.monotonic()
         counts = {"created": 0, "updated": 0, "unchanged": 0, "kept": 0, "failed": len(problems)}
         for result in problems:
@@ -53,21 +54,23 @@ class Command(BaseCommand):
             if options["verbosity"] and self.stdout.isatty() and number % 100 == 0:
                 self.stdout.write(f"\r{number}/{len(sources)} files…", ending="")
         elapsed = time.monotonic() - started
-        summary = (
-            f"{counts['created']} created, {counts['updated']} updated, {counts['unchanged']} unchanged, "
-            f"{counts['kept']} kept (changed here since the last import), {counts['failed']} not imported "
-            f"({len(sources)} files in {elapsed:.1f} s)."
-        )
+        summary = _(
+            "%(created)s created, %(updated)s updated, %(unchanged)s unchanged, "
+            "%(kept)s kept (changed here since the last import), %(failed)s not imported "
+            "(%(files)s files in %(seconds).1f s)."
+        ) % {**counts, "files": len(sources), "seconds": elapsed}
         if dry_run:
-            summary = "Dry run, nothing was written: " + summary
+            summary = _("Dry run, nothing was written: %(summary)s") % {"summary": summary}
         self.stdout.write(self.style.SUCCESS(summary) if not counts["failed"] else self.style.WARNING(summary))
         if counts["failed"] and not any(counts[name] for name in ("created", "updated", "unchanged", "kept")):
-            raise CommandError("Nothing was imported.")
+            raise CommandError(_("Nothing was imported."))
 
     def _report(self, result, counts, verbosity):
         if result.error:
             counts["failed"] += 1
-            self.stderr.write(self.style.ERROR(f"{result.name}: not imported: {result.error}"))
+            self.stderr.write(
+                self.style.ERROR(_("%(file)s: not imported: %(error)s") % {"file": result.name, "error": result.error})
+            )
             return
         for note in result.notes:
             self.stdout.write(self.style.WARNING(f"{result.name}: {note}"))
@@ -86,7 +89,12 @@ class Command(BaseCommand):
             if saved.skipped:
                 continue
             if verbosity >= 2 or verbosity and saved.warnings:
-                verb = saved.outcome
-                self.stdout.write(f"{result.name}: {verb} “{saved.release.headline}” ({saved.release.display_status})")
+                line = _("%(file)s: %(outcome)s “%(headline)s” (%(status)s)") % {
+                    "file": result.name,
+                    "outcome": saved.outcome_label,
+                    "headline": saved.release.headline,
+                    "status": saved.release.display_status,
+                }
+                self.stdout.write(line)
                 for warning in saved.warnings:
-                    self.stdout.write(self.style.WARNING(f"  warning: {warning}"))
+                    self.stdout.write(self.style.WARNING(_("  warning: %(warning)s") % {"warning": warning}))

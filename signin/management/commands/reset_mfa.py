@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from signin import mfa
 
@@ -14,23 +16,39 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("username")
         parser.add_argument(
-            "--site-url", help="The press room's address, e.g. https://press.example.org (default: from ALLOWED_HOSTS)"
+            "--site-url",
+            help=_("The press room's address, e.g. https://press.example.org (default: from ALLOWED_HOSTS)"),
         )
 
     def handle(self, username, site_url=None, **options):
         try:
             user = get_user_model().objects.get_by_natural_key(username)
         except get_user_model().DoesNotExist:
-            raise CommandError(f"No user is called {username!r}.") from None
+            raise CommandError(_("No user is called '%(username)s'.") % {"username": username}) from None
         if not user.is_staff:
-            raise CommandError(f"{username} is not staff: only staff sign in to the admin.")
+            raise CommandError(
+                _("%(username)s is not staff: only staff sign in to the admin.") % {"username": username}
+            )
         removed, path = mfa.reset(user)
         link = (site_url or default_site_url()).rstrip("/") + path
         self.stdout.write(
-            f"Removed {removed} authenticator(s) and recovery code set(s) of {username}.\n"
-            f"One-time enrolment link, good for {mfa.ENROLMENT_LINK_HOURS} hours:\n{link}\n"
-            "Send it to them privately: they open it, sign in with their password, scan the code with an "
-            "authenticator app and keep their recovery codes."
+            _("Removed %(count)s authenticator(s) and recovery code set(s) of %(username)s.")
+            % {"count": removed, "username": username}
+        )
+        self.stdout.write(
+            ngettext(
+                "One-time enrolment link, good for %(hours)s hour:",
+                "One-time enrolment link, good for %(hours)s hours:",
+                mfa.ENROLMENT_LINK_HOURS,
+            )
+            % {"hours": mfa.ENROLMENT_LINK_HOURS}
+        )
+        self.stdout.write(link)
+        self.stdout.write(
+            _(
+                "Send it to them privately: they open it, sign in with their password, scan the code with an "
+                "authenticator app and keep their recovery codes."
+            )
         )
 
 
