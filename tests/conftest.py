@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.signals import request_finished, request_started
 from django.test import Client
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import timezone, translation
 from PIL import Image
 
@@ -385,6 +385,13 @@ def public_pages(
         "search-no-results": reverse("releases:search") + "?q=zebra",
         "not-found": "/releases/no-such-release/",
     }
+
+
+@pytest.fixture
+def spanish_public_pages(public_pages):
+    """The same page types at their Spanish addresses (``/es/…``); the release page is the Spanish release's own."""
+    pages = {name: translate_url(path, "es") for name, path in public_pages.items() if name != "translation"}
+    return {**pages, "release": public_pages["translation"]}
 
 
 @pytest.fixture

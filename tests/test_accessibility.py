@@ -11,17 +11,22 @@ from browser_checks import axe_violations, describe_violations, serve_media
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_every_public_page_type_has_no_serious_accessibility_violations(live_server, page, public_pages):
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_public_page_type_has_no_serious_accessibility_violations(
+    live_server, page, public_pages, spanish_public_pages, language
+):
+    pages = spanish_public_pages if language == "es" else public_pages
     serve_media(page)
     failures = {}
-    for name, path in public_pages.items():
+    for name, path in pages.items():
         response = page.goto(live_server.url + path)
         assert response.status == (404 if name == "not-found" else 200), f"{name} answered {response.status}"
+        assert page.locator("html").get_attribute("lang") == ("es" if name == "translation" else language), name
         if violations := axe_violations(page):
             failures[name] = violations
 
     assert not failures, "\n".join(
-        f"{name} ({public_pages[name]}):\n{describe_violations(found)}" for name, found in failures.items()
+        f"{name} ({pages[name]}):\n{describe_violations(found)}" for name, found in failures.items()
     )
 
 

@@ -1,11 +1,13 @@
 """axe-core's WCAG 2.2 AA rules on the pages issue 14 added, in a real browser: the subscription
 pages (with a form's errors, and too many requests), closed links, a media advisory with its
-event, the embargo page, and the admin's embargo mailing page. (English only: the Spanish
-addresses come with issue 10.)"""
+event, the embargo page, and the admin's embargo mailing page; the readers' pages in English and at
+their Spanish addresses."""
 
 import pytest
 from django.contrib.auth.models import Group
-from django.urls import reverse
+from django.urls import reverse, translate_url
+from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from browser_checks import axe_violations, describe_violations
 from releases.models import Journalist, MediaList, Release
@@ -14,22 +16,26 @@ from test_newsroom_flow import PASSWORD, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_new_pages_have_no_serious_accessibility_violations(live_server, page, reach_pages, settings):
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_new_pages_have_no_serious_accessibility_violations(live_server, page, reach_pages, settings, language):
     failures = {}
     for name, (path, status) in reach_pages.items():
-        response = page.goto(live_server.url + path)
+        response = page.goto(live_server.url + translate_url(path, language))
         assert response.status == status, name
         if violations := axe_violations(page):
             failures[name] = violations
-    page.goto(live_server.url + reverse("subscriptions:subscribe"))
-    page.get_by_role("button", name="Subscribe").click()
+    with override(language):
+        subscribe, email, too_many = _("Subscribe"), _("Email address"), _("Too many requests")
+        page.goto(live_server.url + reverse("subscriptions:subscribe"))
+    page.get_by_role("button", name=subscribe).click()
     if violations := axe_violations(page):
         failures["subscribe with errors"] = violations
     settings.SUBSCRIPTION_REQUESTS_PER_HOUR = 0
-    page.goto(live_server.url + reverse("subscriptions:subscribe"))
-    page.get_by_label("Email address").fill("x@example.org")
-    page.get_by_role("button", name="Subscribe").click()
-    page.get_by_role("heading", name="Too many requests").wait_for()
+    with override(language):
+        page.goto(live_server.url + reverse("subscriptions:subscribe"))
+    page.get_by_role("textbox", name=email).fill("x@example.org")
+    page.get_by_role("button", name=subscribe).click()
+    page.get_by_role("heading", name=too_many).wait_for()
     if violations := axe_violations(page):
         failures["too many requests"] = violations
 

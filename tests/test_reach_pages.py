@@ -1,10 +1,10 @@
 """The pages issue 14 added (subscriptions, closed links, a media advisory's event, the embargo
 page) are valid HTML by the W3C checker, answer in a fixed number of queries, are cacheable
 where they can be and private where they must be. axe-core runs on them in
-test_accessibility_reach.py. (English only: the Spanish addresses come with issue 10.)"""
+test_accessibility_reach.py. The readers' pages are checked at their English and Spanish addresses."""
 
 import pytest
-from django.urls import reverse
+from django.urls import reverse, translate_url
 
 from browser_checks import describe_vnu_errors, vnu_errors
 
@@ -28,10 +28,11 @@ def post_pages(client, settings, reach_pages):
 def test_the_new_pages_are_valid_html(client, settings, reach_pages, tmp_path):
     files = []
     for name, (path, status) in reach_pages.items():
-        response = client.get(path)
-        assert response.status_code == status, name
-        files.append(tmp_path / f"{name}.html")
-        files[-1].write_bytes(response.content)
+        for language in ("en", "es"):
+            response = client.get(translate_url(path, language), follow=True)
+            assert response.status_code == status, (name, language)
+            files.append(tmp_path / f"{name}-{language}.html")
+            files[-1].write_bytes(response.content)
     for name, response in post_pages(client, settings, reach_pages).items():
         assert response.status_code in (200, 429), name
         files.append(tmp_path / f"{name}.html")

@@ -1,6 +1,7 @@
 """Every public page type fits a phone and a desktop screen, and runs under the Content-Security-Policy.
 
-Full-page screenshots go to test-artifacts/screenshots/<page>-<width>.png (gitignored), for people to look at.
+In English and in Spanish (``/es/…``). Full-page screenshots go to test-artifacts/screenshots/<page>-<width>.png
+and <page>-es-<width>.png (gitignored), for people to look at.
 """
 
 import pytest
@@ -13,7 +14,11 @@ SCREENS = {"phone": (390, 844), "desktop": (1280, 900)}
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
-def test_every_public_page_type_fits_phone_and_desktop_screens_without_script_errors(live_server, page, public_pages):
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_public_page_type_fits_phone_and_desktop_screens_without_script_errors(
+    live_server, page, public_pages, spanish_public_pages, language
+):
+    pages = spanish_public_pages if language == "es" else public_pages
     serve_media(page)
     problems = []
     page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
@@ -23,10 +28,10 @@ def test_every_public_page_type_fits_phone_and_desktop_screens_without_script_er
     )
     for width, height in SCREENS.values():
         page.set_viewport_size({"width": width, "height": height})
-        for name, path in public_pages.items():
+        for name, path in pages.items():
             page.goto(live_server.url + path)
             page.evaluate("() => document.fonts.ready")
-            save_screenshot(page, f"{name}-{width}")
+            save_screenshot(page, f"{name}-{width}" if language == "en" else f"{name}-{language}-{width}")
             if (extra := page.evaluate(OVERFLOW)) > 0:
                 problems.append(f"{name} is {extra}px wider than a {width}px screen")
 
