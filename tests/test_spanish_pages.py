@@ -178,6 +178,20 @@ def give_the_same_parts(spanish, english, **text):
     return spanish
 
 
+def spanish_twin(english, headline, slug, body, **text):
+    """A published Spanish translation of ``english``, at its moment, with every part it has."""
+    spanish = Release.objects.create(
+        headline=headline,
+        slug=slug,
+        body=body,
+        language="es",
+        translation_of=english,
+        status=Release.Status.PUBLISHED,
+        released_at=english.released_at,
+    )
+    return give_the_same_parts(spanish, english, **text)
+
+
 @pytest.mark.django_db
 def test_every_public_page_type_in_spanish_shows_none_of_its_english_labels(public_pages, make_boilerplate):
     english = release_at(public_pages["release"])
@@ -209,31 +223,19 @@ def test_every_public_page_type_in_spanish_shows_none_of_its_english_labels(publ
 @pytest.mark.django_db
 def test_the_pages_journalists_and_subscribers_reach_in_spanish_show_none_of_their_english_labels(reach_pages):
     advisory = release_at(reach_pages["advisory"][0])
-    spanish_advisory = give_the_same_parts(
-        Release.objects.create(
-            headline="Vigilia frente al centro de detención",
-            slug="vigilia-frente-al-centro",
-            body="<p>Familias y líderes religiosos se reúnen.</p>",
-            language="es",
-            translation_of=advisory,
-            status=Release.Status.PUBLISHED,
-            released_at=advisory.released_at,
-        ),
+    spanish_advisory = spanish_twin(
         advisory,
+        headline="Vigilia frente al centro de detención",
+        slug="vigilia-frente-al-centro",
+        body="<p>Familias y líderes religiosos se reúnen.</p>",
         summary="Familias y líderes religiosos realizan una vigilia.",
     )
     embargoed = AccessLink.objects.get(token=reach_pages["embargo-link"][0].rstrip("/").rsplit("/", 1)[-1]).release
-    spanish_embargoed = give_the_same_parts(
-        Release.objects.create(
-            headline="Demanda bajo embargo",
-            slug="demanda-bajo-embargo",
-            body="<p>La coalición presenta una demanda.</p>",
-            language="es",
-            translation_of=embargoed,
-            status=Release.Status.PUBLISHED,
-            released_at=embargoed.released_at,
-        ),
+    spanish_embargoed = spanish_twin(
         embargoed,
+        headline="Demanda bajo embargo",
+        slug="demanda-bajo-embargo",
+        body="<p>La coalición presenta una demanda.</p>",
     )
     spanish_link = AccessLink.objects.create(
         release=spanish_embargoed, name="Ana Reporter", expires_at=timezone.now() + timezone.timedelta(days=2)
